@@ -1,0 +1,239 @@
+package io.pkgimage.core.compile;
+
+import io.pkgimage.core.classlist.ClassListSplit;
+import io.pkgimage.core.classlist.RecordedClassList;
+import io.pkgimage.core.classpath.ClasspathEntry;
+import io.pkgimage.core.classpath.ClasspathIndex;
+import io.pkgimage.core.image.DependencyImage;
+import io.pkgimage.core.image.HotMethod;
+import io.pkgimage.core.image.ImageCodec;
+import io.pkgimage.core.image.ImageFormatException;
+import io.pkgimage.core.image.PackageImage;
+import io.pkgimage.core.image.TrainedOn;
+import io.pkgimage.core.image.TrainingSummary;
+import io.pkgimage.core.io.DeterministicJar;
+import io.pkgimage.core.io.Hashing;
+import io.pkgimage.core.training.Progress;
+import io.pkgimage.core.training.TrainingException;
+import io.pkgimage.core.training.TrainingLauncher;
+import io.pkgimage.core.training.TrainingOutcome;
+import io.pkgimage.core.training.TrainingRun;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/** Compiles one package's image: trains it with the package's tests and writes the image file. */
+public final class ImageCompiler {
+    private static final int FAILURES_SHOWN = 10;
+
+    private ImageCompiler() {}
+
+    /**
+     * Compiles the image that {@code request} describes, or reuses the existing one when no input changed.
+     *
+     * @throws TrainingException if the training JVM fails, or tests fail and {@code failOnTrainingFailure} is set
+     */
+    public static CompileResult compile(CompileRequest request, Progress progress) {
+        long start = System.nanoTime();
+        String inputs = inputsFingerprint(request);
+        Path imageFile = request.imageFile();
+        if (Files.isRegularFile(imageFile)) {
+            try {
+                PackageImage existing = ImageCodec.read(imageFile);
+                if (existing.inputsSha256().equals(inputs)) {
+                    progress.info("Package image " + imageFile + " is up to date (no input changed since it was "
+                            + "trained); reusing it [" + millis(start) + " ms]");
+                    return new CompileResult(imageFile, existing, true);
+                }
+            } catch (ImageFormatException e) {
+                progress.warn("Replacing the unreadable image: " + e.getMessage());
+            }
+        }
+
+        int feature = request.jdk().feature();
+        Path work = request.workDirectory();
+        Path classesJar = work.resolve(request.coordinates().artifactId() + "-classes.jar");
+        if (Files.isDirectory(request.classesDirectory())) {
+            DeterministicJar.of(request.classesDirectory(), classesJar);
+        } else {
+            emptyJar(classesJar);
+        }
+        SortedMap<String, String> fingerprints = new TreeMap<>();
+        ClasspathIndex.classes(classesJar, feature)
+                .forEach((name, resource) -> fingerprints.put(name, Hashing.sha256(ClasspathIndex.read(classesJar,
+                        resource))));
+
+        List<String> tests =
+                request.testClassesDirectory().map(request.selection()::testClasses).orElse(List.of());
+        List<ClasspathEntry> entries = new ArrayList<>();
+        request.testClassesDirectory().ifPresent(t -> entries.add(ClasspathEntry.test(t)));
+        entries.add(ClasspathEntry.self(classesJar, request.coordinates()));
+        entries.addAll(request.dependencies());
+        request.harness().forEach(h -> entries.add(ClasspathEntry.test(h)));
+        entries.add(ClasspathEntry.test(TrainingLauncher.harnessLocation()));
+
+        if (tests.isEmpty()) {
+            progress.info(request.testClassesDirectory()
+                    .map(t -> "No test classes match " + request.selection().includes() + " in " + t)
+                    .orElse("No tests to run")
+                    + "; training by loading the package's " + fingerprints.size()
+                    + " classes without initialising them");
+        } else {
+            progress.info("Training " + request.coordinates() + " with " + tests.size() + " test classes on "
+                    + request.jdk());
+        }
+        TrainingRun run = new TrainingRun(
+                request.jdk(),
+                entries.stream().map(ClasspathEntry::path).collect(Collectors.toList()),
+                tests,
+                fingerprints.keySet().stream().map(n -> n.replace('/', '.')).collect(Collectors.toList()),
+                request.selection().includeTags(),
+                request.selection().excludeTags(),
+                request.configurationParameters(),
+                request.systemProperties(),
+                request.jvmArguments(),
+                request.environment(),
+                request.workingDirectory(),
+                work,
+                request.timeout(),
+                request.hotMethods());
+        TrainingOutcome outcome = TrainingLauncher.launch(run, progress);
+
+        String mode = tests.isEmpty() ? "classes" : "tests";
+        TrainingSummary summary = new TrainingSummary(mode, outcome.run(), outcome.failed(), outcome.skipped(),
+                outcome.wallMillis(), outcome.failures());
+        if (outcome.failed() > 0) {
+            String listed = outcome.failures().stream()
+                    .limit(FAILURES_SHOWN)
+                    .collect(Collectors.joining("\n  ", "\n  ", ""))
+                    + (outcome.failures().size() > FAILURES_SHOWN
+                            ? "\n  … and " + (outcome.failures().size() - FAILURES_SHOWN) + " more"
+                            : "");
+            String what = mode.equals("tests") ? "tests failed" : "classes failed to load";
+            if (request.failOnTrainingFailure()) {
+                throw new TrainingException(outcome.failed() + " " + what + " while training " + request.coordinates()
+                        + " (failOnTrainingFailure is set):" + listed);
+            }
+            progress.warn(outcome.failed() + " " + what + " during training; the image is built from what ran"
+                    + " (set failOnTrainingFailure to make this fatal):" + listed);
+        }
+
+        ClasspathIndex index = ClasspathIndex.of(entries, feature);
+        ClassListSplit split = ClassListSplit.of(RecordedClassList.read(outcome.classlist()), index);
+        List<HotMethod> hot = outcome.compilationLog()
+                .map(log -> CompilationLog.hotMethods(log, fingerprints.keySet()))
+                .orElse(List.of());
+        PackageImage image = new PackageImage(
+                request.coordinates(),
+                new TrainedOn(outcome.vendor(), outcome.runtimeVersion(), outcome.feature(), outcome.gc(),
+                        outcome.compressedOops()),
+                fingerprints,
+                split.self(),
+                split.dependencies(),
+                split.jdk(),
+                split.lambdaFormInvokers(),
+                summary,
+                hot,
+                request.dependencyImages(),
+                inputs);
+        ImageCodec.write(image, imageFile);
+        progress.info(String.format(
+                "Wrote %s: %d of the package's %d classes, %d classes of %d dependencies, %d JDK classes, %d hot"
+                        + " methods; %s %d run, %d failed, %d skipped in %.1f s [%d ms in all]",
+                imageFile.getFileName(), image.ownClasses().size(), fingerprints.size(),
+                image.dependencyClasses().values().stream().mapToInt(List::size).sum(),
+                image.dependencyClasses().size(), image.jdkClasses().size(), hot.size(),
+                mode.equals("tests") ? "tests" : "classes loaded:", summary.run(), summary.failed(),
+                summary.skipped(), summary.wallMillis() / 1000.0, millis(start)));
+        return new CompileResult(imageFile, image, false);
+    }
+
+    /** The fingerprint of every input that shapes the image; equal fingerprints mean the image is up to date. */
+    static String inputsFingerprint(CompileRequest r) {
+        MessageDigest digest = Hashing.sha256();
+        Map<String, String> fields = new TreeMap<>();
+        fields.put("format", Integer.toString(PackageImage.FORMAT_VERSION));
+        fields.put("tool", r.toolVersion());
+        fields.put("coordinates", r.coordinates().toString());
+        fields.put("jdk", r.jdk().home() + " " + r.jdk().runtimeVersion() + " " + r.jdk().vendor());
+        fields.put("classes", tree(r.classesDirectory()));
+        fields.put("testClasses", r.testClassesDirectory().map(ImageCompiler::tree).orElse("not run"));
+        fields.put("dependencies", r.dependencies().stream()
+                .map(e -> e.role() + " " + e.coordinates().map(Object::toString).orElse("") + " " + content(e.path()))
+                .collect(Collectors.joining("\n")));
+        List<Path> harness = new ArrayList<>(r.harness());
+        harness.add(TrainingLauncher.harnessLocation());
+        fields.put("harness", harness.stream().map(ImageCompiler::content).collect(Collectors.joining("\n")));
+        fields.put("selection", r.selection().toString());
+        fields.put("systemProperties", new TreeMap<>(r.systemProperties()).toString());
+        fields.put("jvmArguments", r.jvmArguments().toString());
+        fields.put("environment", new TreeMap<>(r.environment()).toString());
+        fields.put("configurationParameters", new TreeMap<>(r.configurationParameters()).toString());
+        fields.put("hotMethods", Boolean.toString(r.hotMethods()));
+        fields.put("failOnTrainingFailure", Boolean.toString(r.failOnTrainingFailure()));
+        fields.put("dependencyImages", r.dependencyImages().stream()
+                .sorted()
+                .map(DependencyImage::toString)
+                .collect(Collectors.joining("\n")));
+        fields.forEach((k, v) -> {
+            digest.update(k.getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            digest.update(v.getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+        });
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static String content(Path path) {
+        if (Files.isDirectory(path)) {
+            return path + " " + tree(path);
+        }
+        return path + " " + (Files.isRegularFile(path) ? Hashing.sha256(path) : "missing");
+    }
+
+    private static String tree(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return "none";
+        }
+        MessageDigest digest = Hashing.sha256();
+        try (Stream<Path> walk = Files.walk(folder)) {
+            for (Path f : walk.filter(Files::isRegularFile).sorted().collect(Collectors.toList())) {
+                digest.update(folder.relativize(f).toString().getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+                digest.update(Files.readAllBytes(f));
+                digest.update((byte) 0);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read '" + folder + "': " + e.getMessage(), e);
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static void emptyJar(Path jar) {
+        try {
+            Path empty = Files.createTempDirectory("pkgimage-empty");
+            try {
+                DeterministicJar.of(empty, jar);
+            } finally {
+                Files.deleteIfExists(empty);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write '" + jar + "': " + e.getMessage(), e);
+        }
+    }
+
+    private static long millis(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1_000_000;
+    }
+}

@@ -1,0 +1,130 @@
+package io.pkgimage.core.training.child;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * The {@code main} of the training JVM: runs the package's tests through the JUnit Platform Launcher (or, for a
+ * package without tests, loads its classes without initialising them) while the JVM records its classlist.
+ *
+ * <p>The contract with {@code TrainingLauncher}: one argument, a properties file with the configuration; progress
+ * lines on standard output start with {@value #PROGRESS}; the results go to the properties file named by {@code
+ * results}, written last and atomically with {@code goodbye=true}. The child halts when its standard input closes,
+ * so it never outlives its parent. This class uses only the JDK, so that a package without tests trains without
+ * the JUnit Platform; {@link JUnitTraining} runs tests.
+ */
+public final class TrainingMain {
+    /** Marks a progress line: {@code ##pkgimage## progress <run> <failed> <skipped>}. */
+    public static final String PROGRESS = "##pkgimage## progress ";
+
+    private TrainingMain() {}
+
+    public static void main(String[] args) throws Exception {
+        PrintStream out = System.out;
+        watchParent();
+        if (args.length != 1) {
+            throw new IllegalArgumentException("usage: TrainingMain <configuration file>");
+        }
+        Properties config = new Properties();
+        try (InputStream in = Files.newInputStream(Path.of(args[0]))) {
+            config.load(in);
+        }
+        TrainingResults results = new TrainingResults();
+        List<String> classes = indexed(config, "class.");
+        if ("tests".equals(config.getProperty("mode"))) {
+            JUnitTraining.run(config, classes, results, out);
+        } else {
+            loadClasses(classes, results);
+        }
+        out.flush();
+        writeResults(Path.of(config.getProperty("results")), results);
+        System.exit(0);
+    }
+
+    private static void loadClasses(List<String> classes, TrainingResults results) {
+        ClassLoader loader = ClassLoader.getSystemClassLoader();
+        for (String name : classes) {
+            try {
+                Class.forName(name, false, loader);
+                results.run++;
+            } catch (ClassNotFoundException | LinkageError e) {
+                results.failed++;
+                results.failures.add(name + " — " + e);
+            }
+        }
+    }
+
+    private static void writeResults(Path file, TrainingResults results) throws IOException {
+        Properties p = new Properties();
+        p.setProperty("run", Integer.toString(results.run));
+        p.setProperty("failed", Integer.toString(results.failed));
+        p.setProperty("skipped", Integer.toString(results.skipped));
+        for (int i = 0; i < results.failures.size(); i++) {
+            p.setProperty("failure." + i, results.failures.get(i));
+        }
+        p.setProperty("gc", gc());
+        p.setProperty("compressedOops", vmOption("UseCompressedOops"));
+        p.setProperty("vendor", System.getProperty("java.vm.vendor", "unknown"));
+        p.setProperty("runtimeVersion", System.getProperty("java.runtime.version", "unknown"));
+        p.setProperty("feature", Integer.toString(Runtime.version().feature()));
+        p.setProperty("goodbye", "true");
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        try (OutputStream o = Files.newOutputStream(tmp)) {
+            p.store(o, null);
+        }
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static String gc() {
+        for (String gc : new String[] {"G1", "Parallel", "Serial", "Z", "Shenandoah", "Epsilon"}) {
+            if ("true".equals(vmOption("Use" + gc + "GC"))) {
+                return gc;
+            }
+        }
+        return "unknown";
+    }
+
+    private static String vmOption(String name) {
+        try {
+            return ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class)
+                    .getVMOption(name)
+                    .getValue();
+        } catch (RuntimeException e) {
+            return "unknown";
+        }
+    }
+
+    static List<String> indexed(Properties config, String prefix) {
+        List<String> values = new ArrayList<>();
+        for (int i = 0; config.containsKey(prefix + i); i++) {
+            values.add(config.getProperty(prefix + i));
+        }
+        return values;
+    }
+
+    private static void watchParent() {
+        Thread watcher = new Thread(
+                () -> {
+                    try {
+                        while (System.in.read() >= 0) {
+                            // the parent writes nothing; end of input means it is gone
+                        }
+                    } catch (IOException e) {
+                        // same as end of input
+                    }
+                    Runtime.getRuntime().halt(3);
+                },
+                "pkgimage-parent-watcher");
+        watcher.setDaemon(true);
+        watcher.start();
+    }
+}

@@ -1,0 +1,189 @@
+package io.pkgimage.maven;
+
+import io.pkgimage.core.compile.TestSelection;
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.maven.model.Plugin;
+import org.apache.maven.model.PluginExecution;
+import org.codehaus.plexus.util.xml.Xpp3Dom;
+
+/**
+ * The parts of a module's Surefire configuration that shape how its tests run, so that training runs them as
+ * {@code mvn test} does.
+ *
+ * @param selection includes, excludes, groups and excludedGroups
+ * @param systemProperties {@code systemPropertyVariables}
+ * @param jvmArguments {@code argLine}, split into arguments, with {@code @{...}} and {@code ${...}} resolved
+ * @param environment {@code environmentVariables}
+ * @param configurationParameters {@code configurationParameters} (JUnit Platform)
+ * @param notHonoured settings that are set but that training does not follow
+ * @param unresolved property references in {@code argLine} that had no value and were left out
+ */
+record SurefireSettings(
+        TestSelection selection,
+        Map<String, String> systemProperties,
+        List<String> jvmArguments,
+        Map<String, String> environment,
+        Map<String, String> configurationParameters,
+        List<String> notHonoured,
+        List<String> unresolved) {
+
+    static final String SUREFIRE = "org.apache.maven.plugins:maven-surefire-plugin";
+    private static final List<String> NOT_HONOURED = List.of(
+            "test", "forkCount", "reuseForks", "parallel", "threadCount", "dependenciesToScan",
+            "classpathDependencyExcludes", "additionalClasspathElements", "includesFile", "excludesFile",
+            "systemPropertiesFile", "systemProperties", "testSourceDirectory", "skipTests", "skip", "useModulePath");
+    private static final Pattern REFERENCE = Pattern.compile("[@$]\\{([^}]+)}");
+
+    /** The settings of {@code surefire} (plugin level, overlaid by its {@code default-test} execution). */
+    static SurefireSettings of(Plugin surefire, Function<String, String> properties) {
+        Xpp3Dom config = surefire == null ? null : (Xpp3Dom) surefire.getConfiguration();
+        if (surefire != null) {
+            PluginExecution execution = surefire.getExecutionsAsMap().get("default-test");
+            if (execution != null && execution.getConfiguration() != null) {
+                Xpp3Dom own = (Xpp3Dom) execution.getConfiguration();
+                config = config == null ? own : Xpp3Dom.mergeXpp3Dom(new Xpp3Dom(own), new Xpp3Dom(config));
+            }
+        }
+        return of(config, properties);
+    }
+
+    static SurefireSettings of(Xpp3Dom config, Function<String, String> properties) {
+        if (config == null) {
+            config = new Xpp3Dom("configuration");
+        }
+        List<String> unresolved = new ArrayList<>();
+        TestSelection selection = new TestSelection(
+                list(config, "includes"),
+                list(config, "excludes"),
+                csv(value(config, "groups")),
+                csv(value(config, "excludedGroups")));
+        String argLine = value(config, "argLine");
+        List<String> jvmArguments = argLine == null ? List.of() : split(resolve(argLine, properties, unresolved));
+        Map<String, String> parameters = new TreeMap<>();
+        String raw = value(config, "configurationParameters");
+        if (raw != null) {
+            Properties p = new Properties();
+            try {
+                p.load(new StringReader(raw));
+            } catch (IOException e) {
+                throw new IllegalStateException("Reading a string cannot fail", e);
+            }
+            p.stringPropertyNames().forEach(k -> parameters.put(k, p.getProperty(k)));
+        }
+        List<String> ignored = new ArrayList<>();
+        for (String name : NOT_HONOURED) {
+            if (config.getChild(name) != null) {
+                ignored.add(name);
+            }
+        }
+        return new SurefireSettings(
+                selection,
+                map(config, "systemPropertyVariables"),
+                jvmArguments,
+                map(config, "environmentVariables"),
+                parameters,
+                ignored,
+                unresolved);
+    }
+
+    private static String value(Xpp3Dom config, String name) {
+        Xpp3Dom child = config.getChild(name);
+        if (child == null || child.getValue() == null || child.getValue().isBlank()) {
+            return null;
+        }
+        return child.getValue().trim();
+    }
+
+    private static List<String> list(Xpp3Dom config, String name) {
+        Xpp3Dom child = config.getChild(name);
+        if (child == null) {
+            return List.of();
+        }
+        List<String> values = new ArrayList<>();
+        for (Xpp3Dom item : child.getChildren()) {
+            if (item.getValue() != null) {
+                values.addAll(csv(item.getValue()));
+            }
+        }
+        return values;
+    }
+
+    private static Map<String, String> map(Xpp3Dom config, String name) {
+        Xpp3Dom child = config.getChild(name);
+        Map<String, String> values = new LinkedHashMap<>();
+        if (child != null) {
+            for (Xpp3Dom item : child.getChildren()) {
+                values.put(item.getName(), item.getValue() == null ? "" : item.getValue());
+            }
+        }
+        return values;
+    }
+
+    private static List<String> csv(String value) {
+        if (value == null) {
+            return List.of();
+        }
+        return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /** Resolves {@code @{name}} and {@code ${name}}; references with no value are dropped and reported. */
+    static String resolve(String text, Function<String, String> properties, List<String> unresolved) {
+        Matcher m = REFERENCE.matcher(text);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            String value = properties.apply(m.group(1));
+            if (value == null) {
+                unresolved.add(m.group());
+                value = "";
+            }
+            m.appendReplacement(sb, Matcher.quoteReplacement(value));
+        }
+        m.appendTail(sb);
+        return sb.toString();
+    }
+
+    /** Splits a command line as Surefire's argLine is split: on white space, keeping quoted parts together. */
+    static List<String> split(String line) {
+        List<String> args = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        boolean inArg = false;
+        char quote = 0;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quote != 0) {
+                if (c == quote) {
+                    quote = 0;
+                } else {
+                    current.append(c);
+                }
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+                inArg = true;
+            } else if (Character.isWhitespace(c)) {
+                if (inArg) {
+                    args.add(current.toString());
+                    current.setLength(0);
+                    inArg = false;
+                }
+            } else {
+                current.append(c);
+                inArg = true;
+            }
+        }
+        if (inArg) {
+            args.add(current.toString());
+        }
+        return args;
+    }
+}
