@@ -11,6 +11,7 @@ import io.pkgimage.core.io.Hashing;
 import io.pkgimage.core.jdk.Jdk;
 import io.pkgimage.core.training.Progress;
 import io.pkgimage.core.training.TrainingException;
+import io.pkgimage.core.training.TrainingFailuresException;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -229,10 +230,9 @@ public class CompileMojo extends AbstractMojo {
         CompileResult result;
         try {
             result = ImageCompiler.compile(request, progress());
+        } catch (TrainingFailuresException e) {
+            throw new MojoFailureException(e.getMessage(), e);
         } catch (TrainingException e) {
-            if (failOnTrainingFailure && e.getMessage().contains("failOnTrainingFailure")) {
-                throw new MojoFailureException(e.getMessage(), e);
-            }
             throw new MojoExecutionException("Training the image of " + project.getArtifactId() + " failed: "
                     + e.getMessage(), e);
         } catch (PkgImageException | java.io.UncheckedIOException e) {

@@ -22,9 +22,10 @@ public final class CompilationLog {
     private CompilationLog() {}
 
     /**
-     * The methods of {@code ownClasses} (internal names) that were compiled, each with the highest tier it reached.
+     * The methods of {@code classes} (internal names: the package's own and its dependencies' classes) that were
+     * compiled, each with the highest tier it reached.
      */
-    public static List<HotMethod> hotMethods(Path log, Set<String> ownClasses) {
+    public static List<HotMethod> hotMethods(Path log, Set<String> classes) {
         Map<String, HotMethod> best = new TreeMap<>();
         try (BufferedReader r = Files.newBufferedReader(log, StandardCharsets.ISO_8859_1)) {
             for (String line; (line = r.readLine()) != null; ) {
@@ -40,7 +41,7 @@ public final class CompilationLog {
                     continue;
                 }
                 String internal = parts[0].replace('.', '/');
-                if (!ownClasses.contains(internal)) {
+                if (!classes.contains(internal)) {
                     continue;
                 }
                 HotMethod method = new HotMethod(

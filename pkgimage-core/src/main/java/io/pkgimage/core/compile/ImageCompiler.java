@@ -15,6 +15,7 @@ import io.pkgimage.core.io.DeterministicJar;
 import io.pkgimage.core.io.Hashing;
 import io.pkgimage.core.training.Progress;
 import io.pkgimage.core.training.TrainingException;
+import io.pkgimage.core.training.TrainingFailuresException;
 import io.pkgimage.core.training.TrainingLauncher;
 import io.pkgimage.core.training.TrainingOutcome;
 import io.pkgimage.core.training.TrainingRun;
@@ -25,9 +26,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -122,8 +125,8 @@ public final class ImageCompiler {
                             : "");
             String what = mode.equals("tests") ? "tests failed" : "classes failed to load";
             if (request.failOnTrainingFailure()) {
-                throw new TrainingException(outcome.failed() + " " + what + " while training " + request.coordinates()
-                        + " (failOnTrainingFailure is set):" + listed);
+                throw new TrainingFailuresException(outcome.failed() + " " + what + " while training "
+                        + request.coordinates() + " (failOnTrainingFailure is set):" + listed, outcome.failures());
             }
             progress.warn(outcome.failed() + " " + what + " during training; the image is built from what ran"
                     + " (set failOnTrainingFailure to make this fatal):" + listed);
@@ -131,8 +134,10 @@ public final class ImageCompiler {
 
         ClasspathIndex index = ClasspathIndex.of(entries, feature);
         ClassListSplit split = ClassListSplit.of(RecordedClassList.read(outcome.classlist()), index);
+        Set<String> packageClasses = new HashSet<>(fingerprints.keySet());
+        split.dependencies().values().forEach(list -> list.forEach(e -> packageClasses.add(e.name())));
         List<HotMethod> hot = outcome.compilationLog()
-                .map(log -> CompilationLog.hotMethods(log, fingerprints.keySet()))
+                .map(log -> CompilationLog.hotMethods(log, packageClasses))
                 .orElse(List.of());
         PackageImage image = new PackageImage(
                 request.coordinates(),

@@ -1,7 +1,7 @@
 package io.pkgimage.core.image;
 
 /**
- * A method of the package that the JIT compiled while the package's tests ran.
+ * A method of the package or of its dependencies that the JIT compiled while the package's tests ran.
  *
  * @param className the binary name with dots, for example {@code com.acme.Codec}
  * @param method the method name

@@ -20,7 +20,7 @@ import java.util.TreeMap;
  * @param jdkClasses JDK classes that the training loaded
  * @param lambdaFormInvokers the {@code @lambda-form-invoker} lines (JDK method-handle forms)
  * @param training the training summary
- * @param hotMethods methods of the package that the JIT compiled during training
+ * @param hotMethods methods of the package and its dependencies that the JIT compiled during training
  * @param dependencyImages the images of dependencies that the compile saw
  * @param inputsSha256 fingerprint of every input of the compile, to tell when the image is up to date
  */

@@ -3,7 +3,7 @@ package io.pkgimage.core.training;
 import io.pkgimage.core.PkgImageException;
 
 /** The training JVM could not be run, crashed, hung past its timeout, or (when asked) had failing tests. */
-public final class TrainingException extends PkgImageException {
+public class TrainingException extends PkgImageException {
     private static final long serialVersionUID = 1L;
 
     public TrainingException(String message) {
