@@ -9,15 +9,17 @@ import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * A recorded classlist split by owner: this package, each runtime dependency, and the JDK.
  *
  * @param self the package's own classes
  * @param dependencies each dependency's classes by its coordinates
- * @param jdk classes found on no classpath entry: the JDK's
+ * @param jdk classes of the JDK's run-time image
  * @param lambdaFormInvokers the JDK method-handle forms that were used
- * @param dropped classes left out because they belong to tests, test-only dependencies or the harness
+ * @param dropped classes left out: of tests, test-only dependencies or the harness, or generated at run time (such
+ *     as dynamic proxies) and so found on no classpath entry and in no JDK package
  */
 public record ClassListSplit(
         List<ClassEntry> self,
@@ -26,8 +28,11 @@ public record ClassListSplit(
         List<String> lambdaFormInvokers,
         int dropped) {
 
-    /** Splits {@code recorded} by the owners that {@code index} gives each class. */
-    public static ClassListSplit of(RecordedClassList recorded, ClasspathIndex index) {
+    /**
+     * Splits {@code recorded} by the owners that {@code index} gives each class; classes found on no classpath entry
+     * belong to the JDK when {@code isJdkClass} says so, and are dropped otherwise.
+     */
+    public static ClassListSplit of(RecordedClassList recorded, ClasspathIndex index, Predicate<String> isJdkClass) {
         List<ClassEntry> self = new ArrayList<>();
         SortedMap<Coordinates, List<ClassEntry>> deps = new TreeMap<>();
         List<ClassEntry> jdk = new ArrayList<>();
@@ -36,7 +41,11 @@ public record ClassListSplit(
             Optional<ClasspathIndex.Origin> origin = index.find(name);
             List<String> lines = recorded.linesOf(name);
             if (origin.isEmpty()) {
-                jdk.add(new ClassEntry(name, Optional.empty(), lines));
+                if (isJdkClass.test(name)) {
+                    jdk.add(new ClassEntry(name, Optional.empty(), lines));
+                } else {
+                    dropped++;
+                }
                 continue;
             }
             ClasspathEntry entry = origin.get().entry();

@@ -13,6 +13,7 @@ import io.pkgimage.core.image.TrainedOn;
 import io.pkgimage.core.image.TrainingSummary;
 import io.pkgimage.core.io.DeterministicJar;
 import io.pkgimage.core.io.Hashing;
+import io.pkgimage.core.jdk.JdkPackages;
 import io.pkgimage.core.training.Progress;
 import io.pkgimage.core.training.TrainingException;
 import io.pkgimage.core.training.TrainingFailuresException;
@@ -133,7 +134,8 @@ public final class ImageCompiler {
         }
 
         ClasspathIndex index = ClasspathIndex.of(entries, feature);
-        ClassListSplit split = ClassListSplit.of(RecordedClassList.read(outcome.classlist()), index);
+        ClassListSplit split = ClassListSplit.of(
+                RecordedClassList.read(outcome.classlist()), index, name -> JdkPackages.contains(request.jdk(), name));
         Set<String> packageClasses = new HashSet<>(fingerprints.keySet());
         split.dependencies().values().forEach(list -> list.forEach(e -> packageClasses.add(e.name())));
         List<HotMethod> hot = outcome.compilationLog()
