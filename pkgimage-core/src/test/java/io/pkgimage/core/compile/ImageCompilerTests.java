@@ -1,0 +1,315 @@
+package io.pkgimage.core.compile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.pkgimage.core.classpath.ClasspathEntry;
+import io.pkgimage.core.image.ClassEntry;
+import io.pkgimage.core.image.Coordinates;
+import io.pkgimage.core.image.ImageCodec;
+import io.pkgimage.core.image.PackageImage;
+import io.pkgimage.core.jdk.Jdk;
+import io.pkgimage.core.jdk.Jdks;
+import io.pkgimage.core.training.Progress;
+import io.pkgimage.core.training.TrainingException;
+import io.pkgimage.core.training.TrainingFailuresException;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Compiles images of small modules built in the test, with real training JVMs. */
+class ImageCompilerTests {
+    private static final Coordinates MODULE = Coordinates.of("com.acme", "greeter", "1.0");
+
+    @TempDir
+    Path dir;
+
+    private final List<String> infos = new ArrayList<>();
+    private final List<String> warnings = new ArrayList<>();
+    private final List<String> output = new ArrayList<>();
+    private final Progress progress = new Progress() {
+        @Override
+        public void info(String message) {
+            infos.add(message);
+        }
+
+        @Override
+        public void warn(String message) {
+            warnings.add(message);
+        }
+
+        @Override
+        public void output(String line) {
+            output.add(line);
+        }
+    };
+
+    @Test
+    void trainsAnImageWithThePackagesTests() throws IOException {
+        // GIVEN a module with a class, a dependency-free test and a passing test class
+        Path module = module(GREETER, "com.acme.GreeterTests", """
+                package com.acme;
+                import static org.junit.jupiter.api.Assertions.assertEquals;
+                import org.junit.jupiter.api.Test;
+                class GreeterTests {
+                    @Test void greets() { assertEquals("Hello, Ada!", Greeter.greet("Ada")); }
+                    @Test void greetsNobody() { assertEquals("Hello, nobody!", Greeter.greet("")); }
+                }
+                """);
+
+        // WHEN
+        CompileResult result = ImageCompiler.compile(request(module, Jdks.current()), progress);
+
+        // THEN the image holds the package's classes, fingerprinted, and what the tests loaded, split by owner
+        PackageImage image = ImageCodec.read(result.imageFile());
+        assertThat(result.upToDate()).isFalse();
+        assertThat(image).isEqualTo(result.image());
+        assertThat(image.coordinates()).isEqualTo(MODULE);
+        assertThat(image.training().mode()).isEqualTo("tests");
+        assertThat(image.training().run()).isEqualTo(2);
+        assertThat(image.training().failed()).isZero();
+        assertThat(image.trainedOn().feature()).isEqualTo(Runtime.version().feature());
+        assertThat(image.trainedOn().gc()).isNotEqualTo("unknown");
+        assertThat(image.fingerprints()).containsOnlyKeys("com/acme/Greeter", "com/acme/Greeter$Unused");
+        assertThat(image.ownClasses()).extracting(ClassEntry::name).containsExactly("com/acme/Greeter");
+        assertThat(image.ownClasses().get(0).sha256()).contains(image.fingerprints().get("com/acme/Greeter"));
+        assertThat(image.jdkClasses()).extracting(ClassEntry::name).contains("java/lang/Object", "java/lang/String");
+        assertThat(image.jdkClasses()).allMatch(e -> e.sha256().isEmpty());
+        List<String> all = new ArrayList<>();
+        image.jdkClasses().forEach(e -> all.add(e.name()));
+        image.dependencyClasses().values().forEach(l -> l.forEach(e -> all.add(e.name())));
+        assertThat(all).noneMatch(n -> n.startsWith("org/junit/") || n.startsWith("com/acme/GreeterTests")
+                || n.startsWith("io/pkgimage/"));
+        assertThat(infos).anyMatch(m -> m.startsWith("Training com.acme:greeter:1.0 with 1 test classes on JDK "));
+        assertThat(warnings).isEmpty();
+    }
+
+    @Test
+    void reusesAnUpToDateImageAndRetrainsWhenAnInputChanges() throws IOException {
+        Path module = module(GREETER, "com.acme.GreeterTests", PASSING_TEST);
+        CompileRequest request = request(module, Jdks.current());
+        ImageCompiler.compile(request, progress);
+        byte[] first = Files.readAllBytes(request.imageFile());
+
+        CompileResult again = ImageCompiler.compile(request, progress);
+
+        assertThat(again.upToDate()).isTrue();
+        assertThat(Files.readAllBytes(request.imageFile())).isEqualTo(first);
+        assertThat(infos).anyMatch(m -> m.contains("is up to date (no input changed since it was trained)"));
+
+        // a changed class file retrains
+        Path classFile = module.resolve("classes/com/acme/Greeter.class");
+        byte[] bytes = Files.readAllBytes(classFile);
+        // the same bytes written again (a new mtime) are no change: inputs are compared by content
+        Files.write(classFile, bytes);
+        assertThat(ImageCompiler.compile(request, progress).upToDate()).isTrue();
+        compile(module.resolve("classes"), List.of(), Map.of("com.acme.Greeter",
+                GREETER.replace("Hello, ", "Hi, ")));
+        assertThat(ImageCompiler.compile(request, progress).upToDate()).isFalse();
+    }
+
+    @Test
+    void withoutTestsLoadsThePackagesClassesWithoutInitialisingThem() throws IOException {
+        Path module = module(GREETER, null, null);
+        Path marker = dir.resolve("initialised");
+        String initialising = GREETER.replace("static String greet",
+                "static { try { java.nio.file.Files.writeString(java.nio.file.Path.of(\"" + marker + "\"), \"x\"); }"
+                        + " catch (java.io.IOException e) { throw new RuntimeException(e); } }\n    static String greet");
+        compile(module.resolve("classes"), List.of(), Map.of("com.acme.Greeter", initialising));
+
+        CompileResult result = ImageCompiler.compile(request(module, Jdks.current()), progress);
+
+        assertThat(result.image().training().mode()).isEqualTo("classes");
+        assertThat(result.image().training().run()).isEqualTo(2);
+        assertThat(result.image().ownClasses()).extracting(ClassEntry::name)
+                .containsExactly("com/acme/Greeter", "com/acme/Greeter$Unused");
+        assertThat(marker).doesNotExist();
+        assertThat(infos).anyMatch(m -> m.contains("No test classes match")
+                && m.contains("training by loading the package's 2 classes without initialising them"));
+    }
+
+    @Test
+    void failingTestsAreListedAndTheImageIsBuiltFromWhatRan() throws IOException {
+        Path module = module(GREETER, "com.acme.GreeterTests", FAILING_TEST);
+
+        CompileResult result = ImageCompiler.compile(request(module, Jdks.current()), progress);
+
+        assertThat(result.image().training().run()).isEqualTo(2);
+        assertThat(result.image().training().failed()).isEqualTo(1);
+        assertThat(result.image().training().failures()).singleElement().asString()
+                .startsWith("com.acme.GreeterTests#wrong [wrong()] — org.opentest4j.AssertionFailedError: expected");
+        assertThat(warnings).singleElement().asString()
+                .startsWith("1 tests failed during training; the image is built from what ran")
+                .contains("com.acme.GreeterTests#wrong");
+    }
+
+    @Test
+    void failOnTrainingFailureMakesFailingTestsFatalAndWritesNoImage() throws IOException {
+        Path module = module(GREETER, "com.acme.GreeterTests", FAILING_TEST);
+        CompileRequest request = withFailOnTrainingFailure(request(module, Jdks.current()));
+
+        assertThatThrownBy(() -> ImageCompiler.compile(request, progress))
+                .isInstanceOf(TrainingFailuresException.class)
+                .hasMessageStartingWith("1 tests failed while training com.acme:greeter:1.0 (failOnTrainingFailure is set):")
+                .hasMessageContaining("com.acme.GreeterTests#wrong");
+        assertThat(request.imageFile()).doesNotExist();
+    }
+
+    @Test
+    void aCrashingTrainingJvmIsReportedWithItsCommandLineAndLastOutput() throws IOException {
+        Path module = module(GREETER, "com.acme.GreeterTests", """
+                package com.acme;
+                import org.junit.jupiter.api.Test;
+                class GreeterTests {
+                    @Test void exits() { System.out.println("leaving now"); System.exit(7); }
+                }
+                """);
+        CompileRequest request = request(module, Jdks.current());
+
+        assertThatThrownBy(() -> ImageCompiler.compile(request, progress))
+                .isInstanceOf(TrainingException.class)
+                .hasMessageStartingWith("The training JVM terminated without properly saying goodbye (exit code 7).")
+                .hasMessageContaining("Command was: " + Jdks.current().javaExecutable())
+                .hasMessageContaining("io.pkgimage.core.training.child.TrainingMain")
+                .hasMessageEndingWith("Last output of the training JVM:\n  leaving now");
+        assertThat(request.imageFile()).doesNotExist();
+    }
+
+    @Test
+    void aHangingTrainingJvmIsStoppedAtTheTimeout() throws IOException {
+        Path module = module(GREETER, "com.acme.GreeterTests", """
+                package com.acme;
+                import org.junit.jupiter.api.Test;
+                class GreeterTests {
+                    @Test void hangs() throws Exception { System.out.println("sleeping"); Thread.sleep(600_000); }
+                }
+                """);
+        CompileRequest base = request(module, Jdks.current());
+        CompileRequest request = new CompileRequest(base.coordinates(), base.jdk(), base.classesDirectory(),
+                base.testClassesDirectory(), base.dependencies(), base.harness(), base.selection(),
+                base.systemProperties(), base.jvmArguments(), base.environment(), base.configurationParameters(),
+                base.workingDirectory(), Duration.ofSeconds(3), base.hotMethods(), base.failOnTrainingFailure(),
+                base.dependencyImages(), base.imageFile(), base.workDirectory(), base.toolVersion());
+
+        assertThatThrownBy(() -> ImageCompiler.compile(request, progress))
+                .isInstanceOf(TrainingException.class)
+                .hasMessageStartingWith("The training JVM did not finish within 3 s and was stopped.")
+                .hasMessageContaining("(property pkgimage.timeout, in seconds)")
+                .hasMessageEndingWith("\n  sleeping");
+    }
+
+    @Test
+    void trainsOnJdk25WithResolvedConstantPoolLines() throws IOException {
+        Optional<Jdk> jdk25 = Jdks.standardLocations().installed().stream().filter(j -> j.feature() >= 24).findFirst();
+        assumeTrue(jdk25.isPresent(), "no JDK 24+ installed");
+        Path module = module(GREETER, "com.acme.GreeterTests", PASSING_TEST);
+
+        PackageImage image = ImageCompiler.compile(request(module, jdk25.get()), progress).image();
+
+        assertThat(image.trainedOn().feature()).isEqualTo(jdk25.get().feature());
+        assertThat(image.ownClasses().get(0).lines()).anyMatch(l -> l.startsWith("@cp com/acme/Greeter "));
+    }
+
+    // ---- fixtures
+
+    private static final String GREETER = """
+            package com.acme;
+            public final class Greeter {
+                static String greet(String name) {
+                    return "Hello, " + (name.isEmpty() ? "nobody" : name) + "!";
+                }
+                static final class Unused {}
+            }
+            """;
+
+    private static final String PASSING_TEST = """
+            package com.acme;
+            import static org.junit.jupiter.api.Assertions.assertEquals;
+            import org.junit.jupiter.api.Test;
+            class GreeterTests {
+                @Test void greets() { assertEquals("Hello, Ada!", Greeter.greet("Ada")); }
+            }
+            """;
+
+    private static final String FAILING_TEST = """
+            package com.acme;
+            import static org.junit.jupiter.api.Assertions.assertEquals;
+            import org.junit.jupiter.api.Test;
+            class GreeterTests {
+                @Test void greets() { assertEquals("Hello, Ada!", Greeter.greet("Ada")); }
+                @Test void wrong() { assertEquals("Bye", Greeter.greet("Ada")); }
+            }
+            """;
+
+    /** A module folder with {@code classes/} and, when a test is given, {@code test-classes/}. */
+    private Path module(String greeter, String testClass, String testSource) throws IOException {
+        Path module = Files.createDirectories(dir.resolve("module"));
+        compile(module.resolve("classes"), List.of(), Map.of("com.acme.Greeter", greeter));
+        Files.createDirectories(module.resolve("test-classes"));
+        if (testClass != null) {
+            List<Path> cp = new ArrayList<>(junit());
+            cp.add(module.resolve("classes"));
+            compile(module.resolve("test-classes"), cp, Map.of(testClass, testSource));
+        }
+        return module;
+    }
+
+    private void compile(Path out, List<Path> classpath, Map<String, String> sources) throws IOException {
+        Path src = Files.createTempDirectory(dir, "src");
+        List<String> args = new ArrayList<>(List.of("-d", out.toString(), "--release", "17"));
+        if (!classpath.isEmpty()) {
+            args.add("-cp");
+            args.add(classpath.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)));
+        }
+        for (Map.Entry<String, String> e : sources.entrySet()) {
+            Path file = src.resolve(e.getKey().replace('.', '/') + ".java");
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, e.getValue(), StandardCharsets.UTF_8);
+            args.add(file.toString());
+        }
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        assertThat(javac.run(null, null, null, args.toArray(String[]::new))).as("javac " + args).isZero();
+    }
+
+    /** The JUnit Platform and Jupiter jars of this test run, which the training child needs. */
+    private static List<Path> junit() {
+        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        return Arrays.stream(cp.split(File.pathSeparator))
+                .map(Path::of)
+                .filter(p -> {
+                    String name = p.getFileName().toString();
+                    return name.startsWith("junit-") || name.startsWith("opentest4j")
+                            || name.startsWith("apiguardian") || name.startsWith("jspecify");
+                })
+                .collect(Collectors.toList());
+    }
+
+    private CompileRequest request(Path module, Jdk jdk) {
+        List<ClasspathEntry> deps = junit().stream().map(ClasspathEntry::test).collect(Collectors.toList());
+        return new CompileRequest(MODULE, jdk, module.resolve("classes"), Optional.of(module.resolve("test-classes")),
+                deps, List.of(), TestSelection.defaults(), Map.of(), List.of(), Map.of(), Map.of(), module,
+                Duration.ofMinutes(2), true, false, List.of(), module.resolve("greeter-1.0-pkgimage.jar"),
+                module.resolve("work"), "test");
+    }
+
+    private static CompileRequest withFailOnTrainingFailure(CompileRequest r) {
+        return new CompileRequest(r.coordinates(), r.jdk(), r.classesDirectory(), r.testClassesDirectory(),
+                r.dependencies(), r.harness(), r.selection(), r.systemProperties(), r.jvmArguments(), r.environment(),
+                r.configurationParameters(), r.workingDirectory(), r.timeout(), r.hotMethods(), true,
+                r.dependencyImages(), r.imageFile(), r.workDirectory(), r.toolVersion());
+    }
+}
