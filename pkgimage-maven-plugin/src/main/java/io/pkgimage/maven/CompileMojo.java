@@ -156,8 +156,8 @@ public class CompileMojo extends AbstractMojo {
             return;
         }
         if (timeout <= 0) {
-            throw new MojoExecutionException("<timeout> (property pkgimage.timeout) must be a positive number of "
-                    + "seconds, not " + timeout);
+            throw new MojoExecutionException(
+                    "<timeout> (property pkgimage.timeout) must be a positive number of " + "seconds, not " + timeout);
         }
         Jdk target = JdkSelection.choose(jdk, toolchainManager, session, getLog());
         SurefireSettings surefire = SurefireSettings.of(project.getPlugin(SurefireSettings.SUREFIRE), this::property);
@@ -188,8 +188,9 @@ public class CompileMojo extends AbstractMojo {
             } else {
                 Coordinates coordinates = coordinates(a);
                 dependencies.add(ClasspathEntry.dependency(a.getFile().toPath(), coordinates));
-                findImage(a).ifPresent(image ->
-                        dependencyImages.add(new DependencyImage(coordinates, Hashing.sha256(image))));
+                findImage(a)
+                        .ifPresent(
+                                image -> dependencyImages.add(new DependencyImage(coordinates, Hashing.sha256(image))));
             }
         }
         List<Path> harness = new ArrayList<>();
@@ -233,13 +234,14 @@ public class CompileMojo extends AbstractMojo {
         } catch (TrainingFailuresException e) {
             throw new MojoFailureException(e.getMessage(), e);
         } catch (TrainingException e) {
-            throw new MojoExecutionException("Training the image of " + project.getArtifactId() + " failed: "
-                    + e.getMessage(), e);
+            throw new MojoExecutionException(
+                    "Training the image of " + project.getArtifactId() + " failed: " + e.getMessage(), e);
         } catch (PkgImageException | java.io.UncheckedIOException e) {
-            throw new MojoExecutionException("Compiling the image of " + project.getArtifactId() + " failed: "
-                    + e.getMessage(), e);
+            throw new MojoExecutionException(
+                    "Compiling the image of " + project.getArtifactId() + " failed: " + e.getMessage(), e);
         }
-        projectHelper.attachArtifact(project, "jar", CLASSIFIER, result.imageFile().toFile());
+        projectHelper.attachArtifact(
+                project, "jar", CLASSIFIER, result.imageFile().toFile());
     }
 
     private boolean hasTestClasses() {
@@ -292,18 +294,25 @@ public class CompileMojo extends AbstractMojo {
                     && p.getArtifactId().equals(a.getArtifactId())
                     && p.getVersion().equals(a.getBaseVersion())) {
                 return p.getAttachedArtifacts().stream()
-                        .filter(x -> CLASSIFIER.equals(x.getClassifier()) && x.getFile() != null && x.getFile().isFile())
+                        .filter(x -> CLASSIFIER.equals(x.getClassifier())
+                                && x.getFile() != null
+                                && x.getFile().isFile())
                         .map(x -> x.getFile().toPath())
                         .findFirst();
             }
         }
         LocalArtifactResult local = session.getRepositorySession()
                 .getLocalRepositoryManager()
-                .find(session.getRepositorySession(), new LocalArtifactRequest(
-                        new DefaultArtifact(a.getGroupId(), a.getArtifactId(), CLASSIFIER, "jar", a.getBaseVersion()),
-                        null,
-                        null));
-        return local.isAvailable() && local.getFile() != null ? Optional.of(local.getFile().toPath()) : Optional.empty();
+                .find(
+                        session.getRepositorySession(),
+                        new LocalArtifactRequest(
+                                new DefaultArtifact(
+                                        a.getGroupId(), a.getArtifactId(), CLASSIFIER, "jar", a.getBaseVersion()),
+                                null,
+                                null));
+        return local.isAvailable() && local.getFile() != null
+                ? Optional.of(local.getFile().toPath())
+                : Optional.empty();
     }
 
     private Path resolveLauncher(String version) throws MojoExecutionException {
@@ -320,15 +329,20 @@ public class CompileMojo extends AbstractMojo {
             getLog().debug("Training uses " + launcher + " (the test class path has no JUnit Platform Launcher)");
             return launcher;
         } catch (ArtifactResolutionException e) {
-            throw new MojoExecutionException("Cannot resolve org.junit.platform:junit-platform-launcher:" + version
-                    + ", which the training needs to run the tests (it matches junit-platform-engine " + version
-                    + " on the test class path): " + e.getMessage()
-                    + ". Add it as a test dependency or check the repositories.", e);
+            throw new MojoExecutionException(
+                    "Cannot resolve org.junit.platform:junit-platform-launcher:" + version
+                            + ", which the training needs to run the tests (it matches junit-platform-engine " + version
+                            + " on the test class path): " + e.getMessage()
+                            + ". Add it as a test dependency or check the repositories.",
+                    e);
         }
     }
 
     private static Coordinates coordinates(Artifact a) {
-        return new Coordinates(a.getGroupId(), a.getArtifactId(), a.getBaseVersion(),
+        return new Coordinates(
+                a.getGroupId(),
+                a.getArtifactId(),
+                a.getBaseVersion(),
                 a.getClassifier() == null ? "" : a.getClassifier());
     }
 }

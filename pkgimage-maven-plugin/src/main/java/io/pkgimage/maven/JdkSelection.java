@@ -35,8 +35,10 @@ final class JdkSelection {
             }
             return Jdks.current();
         } catch (InvalidJdkException e) {
-            throw new MojoExecutionException("The target JDK is not usable: " + e.getMessage()
-                    + ". Set <jdk> (property pkgimage.jdk) to a JDK home or a feature release such as 25.", e);
+            throw new MojoExecutionException(
+                    "The target JDK is not usable: " + e.getMessage()
+                            + ". Set <jdk> (property pkgimage.jdk) to a JDK home or a feature release such as 25.",
+                    e);
         }
     }
 }

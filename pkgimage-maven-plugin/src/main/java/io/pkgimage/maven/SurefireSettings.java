@@ -40,9 +40,22 @@ record SurefireSettings(
 
     static final String SUREFIRE = "org.apache.maven.plugins:maven-surefire-plugin";
     private static final List<String> NOT_HONOURED = List.of(
-            "test", "forkCount", "reuseForks", "parallel", "threadCount", "dependenciesToScan",
-            "classpathDependencyExcludes", "additionalClasspathElements", "includesFile", "excludesFile",
-            "systemPropertiesFile", "systemProperties", "testSourceDirectory", "skipTests", "skip", "useModulePath");
+            "test",
+            "forkCount",
+            "reuseForks",
+            "parallel",
+            "threadCount",
+            "dependenciesToScan",
+            "classpathDependencyExcludes",
+            "additionalClasspathElements",
+            "includesFile",
+            "excludesFile",
+            "systemPropertiesFile",
+            "systemProperties",
+            "testSourceDirectory",
+            "skipTests",
+            "skip",
+            "useModulePath");
     private static final Pattern REFERENCE = Pattern.compile("[@$]\\{([^}]+)}");
 
     /** The settings of {@code surefire} (plugin level, overlaid by its {@code default-test} execution). */
@@ -134,7 +147,10 @@ record SurefireSettings(
         if (value == null) {
             return List.of();
         }
-        return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(value.split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 
     /** Resolves {@code @{name}} and {@code ${name}}; references with no value are dropped and reported. */

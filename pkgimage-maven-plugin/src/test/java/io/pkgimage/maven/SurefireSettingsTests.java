@@ -44,7 +44,8 @@ class SurefireSettingsTests {
                 + "</configuration>");
 
         // WHEN it is read with one property known and one unknown
-        SurefireSettings settings = SurefireSettings.of(config, name -> name.equals("jacoco") ? "-javaagent:j.jar" : null);
+        SurefireSettings settings =
+                SurefireSettings.of(config, name -> name.equals("jacoco") ? "-javaagent:j.jar" : null);
 
         // THEN
         assertThat(settings.selection().includes()).containsExactly("**/*Check.java", "**/It*.java", "**/*Spec");
@@ -78,7 +79,8 @@ class SurefireSettingsTests {
 
     @Test
     void splitsArgLinesLikeAShell() {
-        assertThat(SurefireSettings.split("  -a  'b c' \"d 'e'\" f\"g h\"  ")).containsExactly("-a", "b c", "d 'e'", "fg h");
+        assertThat(SurefireSettings.split("  -a  'b c' \"d 'e'\" f\"g h\"  "))
+                .containsExactly("-a", "b c", "d 'e'", "fg h");
         assertThat(SurefireSettings.split("")).isEmpty();
         assertThat(SurefireSettings.split("''")).containsExactly("");
     }
@@ -86,8 +88,8 @@ class SurefireSettingsTests {
     @Test
     void resolvesLateAndEarlyReferences() {
         List<String> unresolved = new ArrayList<>();
-        String resolved = SurefireSettings.resolve("@{a} ${b} @{missing}", n -> Map.of("a", "1", "b", "$2").get(n),
-                unresolved);
+        String resolved = SurefireSettings.resolve(
+                "@{a} ${b} @{missing}", n -> Map.of("a", "1", "b", "$2").get(n), unresolved);
         assertThat(resolved).isEqualTo("1 $2 ");
         assertThat(unresolved).containsExactly("@{missing}");
     }

@@ -49,7 +49,8 @@ public record ClassListSplit(
                 continue;
             }
             ClasspathEntry entry = origin.get().entry();
-            ClassEntry classEntry = new ClassEntry(name, Optional.of(origin.get().sha256()), lines);
+            ClassEntry classEntry =
+                    new ClassEntry(name, Optional.of(origin.get().sha256()), lines);
             switch (entry.role()) {
                 case SELF -> self.add(classEntry);
                 case DEPENDENCY -> deps.computeIfAbsent(entry.coordinates().orElseThrow(), k -> new ArrayList<>())

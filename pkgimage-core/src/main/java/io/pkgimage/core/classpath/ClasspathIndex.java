@@ -126,8 +126,10 @@ public final class ClasspathIndex {
                 }
             }
         } catch (IOException e) {
-            throw new PkgImageException("Cannot read jar '" + path + "' on the classpath: " + e.getMessage()
-                    + ". Is it corrupt? Delete it from the local repository and build again", e);
+            throw new PkgImageException(
+                    "Cannot read jar '" + path + "' on the classpath: " + e.getMessage()
+                            + ". Is it corrupt? Delete it from the local repository and build again",
+                    e);
         }
         return out;
     }

@@ -44,9 +44,11 @@ public final class CompilationLog {
                 if (!classes.contains(internal)) {
                     continue;
                 }
-                HotMethod method = new HotMethod(
-                        internal.replace('/', '.'), parts[1], parts[2], Integer.parseInt(m.group(1)));
-                best.merge(method.className() + " " + method.method() + " " + method.descriptor(), method,
+                HotMethod method =
+                        new HotMethod(internal.replace('/', '.'), parts[1], parts[2], Integer.parseInt(m.group(1)));
+                best.merge(
+                        method.className() + " " + method.method() + " " + method.descriptor(),
+                        method,
                         (a, b) -> a.level() >= b.level() ? a : b);
             }
         } catch (IOException e) {

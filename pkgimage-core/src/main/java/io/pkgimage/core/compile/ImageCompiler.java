@@ -75,11 +75,12 @@ public final class ImageCompiler {
         }
         SortedMap<String, String> fingerprints = new TreeMap<>();
         ClasspathIndex.classes(classesJar, feature)
-                .forEach((name, resource) -> fingerprints.put(name, Hashing.sha256(ClasspathIndex.read(classesJar,
-                        resource))));
+                .forEach((name, resource) ->
+                        fingerprints.put(name, Hashing.sha256(ClasspathIndex.read(classesJar, resource))));
 
-        List<String> tests =
-                request.testClassesDirectory().map(request.selection()::testClasses).orElse(List.of());
+        List<String> tests = request.testClassesDirectory()
+                .map(request.selection()::testClasses)
+                .orElse(List.of());
         List<ClasspathEntry> entries = new ArrayList<>();
         request.testClassesDirectory().ifPresent(t -> entries.add(ClasspathEntry.test(t)));
         entries.add(ClasspathEntry.self(classesJar, request.coordinates()));
@@ -89,8 +90,9 @@ public final class ImageCompiler {
 
         if (tests.isEmpty()) {
             progress.info(request.testClassesDirectory()
-                    .map(t -> "No test classes match " + request.selection().includes() + " in " + t)
-                    .orElse("No tests to run")
+                            .map(t -> "No test classes match "
+                                    + request.selection().includes() + " in " + t)
+                            .orElse("No tests to run")
                     + "; training by loading the package's " + fingerprints.size()
                     + " classes without initialising them");
         } else {
@@ -115,19 +117,20 @@ public final class ImageCompiler {
         TrainingOutcome outcome = TrainingLauncher.launch(run, progress);
 
         String mode = tests.isEmpty() ? "classes" : "tests";
-        TrainingSummary summary = new TrainingSummary(mode, outcome.run(), outcome.failed(), outcome.skipped(),
-                outcome.wallMillis(), outcome.failures());
+        TrainingSummary summary = new TrainingSummary(
+                mode, outcome.run(), outcome.failed(), outcome.skipped(), outcome.wallMillis(), outcome.failures());
         if (outcome.failed() > 0) {
-            String listed = outcome.failures().stream()
-                    .limit(FAILURES_SHOWN)
-                    .collect(Collectors.joining("\n  ", "\n  ", ""))
-                    + (outcome.failures().size() > FAILURES_SHOWN
-                            ? "\n  … and " + (outcome.failures().size() - FAILURES_SHOWN) + " more"
-                            : "");
+            String listed =
+                    outcome.failures().stream().limit(FAILURES_SHOWN).collect(Collectors.joining("\n  ", "\n  ", ""))
+                            + (outcome.failures().size() > FAILURES_SHOWN
+                                    ? "\n  … and " + (outcome.failures().size() - FAILURES_SHOWN) + " more"
+                                    : "");
             String what = mode.equals("tests") ? "tests failed" : "classes failed to load";
             if (request.failOnTrainingFailure()) {
-                throw new TrainingFailuresException(outcome.failed() + " " + what + " while training "
-                        + request.coordinates() + " (failOnTrainingFailure is set):" + listed, outcome.failures());
+                throw new TrainingFailuresException(
+                        outcome.failed() + " " + what + " while training " + request.coordinates()
+                                + " (failOnTrainingFailure is set):" + listed,
+                        outcome.failures());
             }
             progress.warn(outcome.failed() + " " + what + " during training; the image is built from what ran"
                     + " (set failOnTrainingFailure to make this fatal):" + listed);
@@ -143,7 +146,11 @@ public final class ImageCompiler {
                 .orElse(List.of());
         PackageImage image = new PackageImage(
                 request.coordinates(),
-                new TrainedOn(outcome.vendor(), outcome.runtimeVersion(), outcome.feature(), outcome.gc(),
+                new TrainedOn(
+                        outcome.vendor(),
+                        outcome.runtimeVersion(),
+                        outcome.feature(),
+                        outcome.gc(),
                         outcome.compressedOops()),
                 fingerprints,
                 split.self(),
@@ -158,11 +165,19 @@ public final class ImageCompiler {
         progress.info(String.format(
                 "Wrote %s: %d of the package's %d classes, %d classes of %d dependencies, %d JDK classes, %d hot"
                         + " methods; %s %d run, %d failed, %d skipped in %.1f s [%d ms in all]",
-                imageFile.getFileName(), image.ownClasses().size(), fingerprints.size(),
+                imageFile.getFileName(),
+                image.ownClasses().size(),
+                fingerprints.size(),
                 image.dependencyClasses().values().stream().mapToInt(List::size).sum(),
-                image.dependencyClasses().size(), image.jdkClasses().size(), hot.size(),
-                mode.equals("tests") ? "tests" : "classes loaded:", summary.run(), summary.failed(),
-                summary.skipped(), summary.wallMillis() / 1000.0, millis(start)));
+                image.dependencyClasses().size(),
+                image.jdkClasses().size(),
+                hot.size(),
+                mode.equals("tests") ? "tests" : "classes loaded:",
+                summary.run(),
+                summary.failed(),
+                summary.skipped(),
+                summary.wallMillis() / 1000.0,
+                millis(start)));
         return new CompileResult(imageFile, image, false);
     }
 
@@ -173,12 +188,18 @@ public final class ImageCompiler {
         fields.put("format", Integer.toString(PackageImage.FORMAT_VERSION));
         fields.put("tool", r.toolVersion());
         fields.put("coordinates", r.coordinates().toString());
-        fields.put("jdk", r.jdk().home() + " " + r.jdk().runtimeVersion() + " " + r.jdk().vendor());
+        fields.put(
+                "jdk",
+                r.jdk().home() + " " + r.jdk().runtimeVersion() + " " + r.jdk().vendor());
         fields.put("classes", tree(r.classesDirectory()));
-        fields.put("testClasses", r.testClassesDirectory().map(ImageCompiler::tree).orElse("not run"));
-        fields.put("dependencies", r.dependencies().stream()
-                .map(e -> e.role() + " " + e.coordinates().map(Object::toString).orElse("") + " " + content(e.path()))
-                .collect(Collectors.joining("\n")));
+        fields.put(
+                "testClasses", r.testClassesDirectory().map(ImageCompiler::tree).orElse("not run"));
+        fields.put(
+                "dependencies",
+                r.dependencies().stream()
+                        .map(e -> e.role() + " "
+                                + e.coordinates().map(Object::toString).orElse("") + " " + content(e.path()))
+                        .collect(Collectors.joining("\n")));
         List<Path> harness = new ArrayList<>(r.harness());
         harness.add(TrainingLauncher.harnessLocation());
         fields.put("harness", harness.stream().map(ImageCompiler::content).collect(Collectors.joining("\n")));
@@ -189,10 +210,12 @@ public final class ImageCompiler {
         fields.put("configurationParameters", new TreeMap<>(r.configurationParameters()).toString());
         fields.put("hotMethods", Boolean.toString(r.hotMethods()));
         fields.put("failOnTrainingFailure", Boolean.toString(r.failOnTrainingFailure()));
-        fields.put("dependencyImages", r.dependencyImages().stream()
-                .sorted()
-                .map(DependencyImage::toString)
-                .collect(Collectors.joining("\n")));
+        fields.put(
+                "dependencyImages",
+                r.dependencyImages().stream()
+                        .sorted()
+                        .map(DependencyImage::toString)
+                        .collect(Collectors.joining("\n")));
         fields.forEach((k, v) -> {
             digest.update(k.getBytes(StandardCharsets.UTF_8));
             digest.update((byte) 0);

@@ -18,8 +18,8 @@ import java.util.stream.Stream;
  * @param includeTags tag expressions to include (Surefire's {@code groups})
  * @param excludeTags tag expressions to exclude (Surefire's {@code excludedGroups})
  */
-public record TestSelection(List<String> includes, List<String> excludes, List<String> includeTags,
-        List<String> excludeTags) {
+public record TestSelection(
+        List<String> includes, List<String> excludes, List<String> includeTags, List<String> excludeTags) {
     /** Surefire's default includes. */
     public static final List<String> DEFAULT_INCLUDES =
             List.of("**/Test*.java", "**/*Test.java", "**/*Tests.java", "**/*TestCase.java");
@@ -52,7 +52,8 @@ public record TestSelection(List<String> includes, List<String> excludes, List<S
                     .sorted()
                     .forEach(resource -> {
                         if (in.stream().anyMatch(p -> p.matcher(resource).matches())
-                                && out.stream().noneMatch(p -> p.matcher(resource).matches())) {
+                                && out.stream()
+                                        .noneMatch(p -> p.matcher(resource).matches())) {
                             selected.add(resource.substring(0, resource.length() - ".class".length())
                                     .replace('/', '.'));
                         }

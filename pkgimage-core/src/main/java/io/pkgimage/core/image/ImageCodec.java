@@ -64,13 +64,20 @@ public final class ImageCodec {
         content.put(FORMAT, FORMAT_PREFIX + PackageImage.FORMAT_VERSION + "\n");
         content.put(PROPERTIES, properties(image));
         StringBuilder fp = new StringBuilder();
-        image.fingerprints().forEach((name, sha) -> fp.append(sha).append(' ').append(name).append('\n'));
+        image.fingerprints()
+                .forEach((name, sha) -> fp.append(sha).append(' ').append(name).append('\n'));
         content.put(FINGERPRINTS, fp.toString());
         content.put(CLASSLIST, classlist(image));
         StringBuilder hot = new StringBuilder();
         for (HotMethod m : image.hotMethods()) {
-            hot.append(m.level()).append(' ').append(m.className()).append(' ').append(m.method()).append(' ')
-                    .append(m.descriptor()).append('\n');
+            hot.append(m.level())
+                    .append(' ')
+                    .append(m.className())
+                    .append(' ')
+                    .append(m.method())
+                    .append(' ')
+                    .append(m.descriptor())
+                    .append('\n');
         }
         content.put(HOT_METHODS, hot.toString());
         StringBuilder deps = new StringBuilder();
@@ -201,8 +208,10 @@ public final class ImageCodec {
         int n;
         while ((n = in.read(chunk)) > 0) {
             if (buffer.size() + (long) n > limit) {
-                throw bad(file, "entry '" + name + "' expands past the limit of " + MAX_CONTENT_BYTES
-                        + " bytes for a whole image (a zip bomb or not an image)");
+                throw bad(
+                        file,
+                        "entry '" + name + "' expands past the limit of " + MAX_CONTENT_BYTES
+                                + " bytes for a whole image (a zip bomb or not an image)");
             }
             buffer.write(chunk, 0, n);
         }
@@ -299,8 +308,18 @@ public final class ImageCodec {
                 deps.add(new DependencyImage(Coordinates.parse(parts[1]), parts[0]));
             }
             Classlist cl = parseClasslist(new Lines(file, CLASSLIST, entries.get(CLASSLIST)));
-            return new PackageImage(coordinates, trainedOn, fingerprints, cl.self, cl.dependencies, cl.jdk,
-                    cl.invokers, training, hot, deps, pr.get("inputs.sha256"));
+            return new PackageImage(
+                    coordinates,
+                    trainedOn,
+                    fingerprints,
+                    cl.self,
+                    cl.dependencies,
+                    cl.jdk,
+                    cl.invokers,
+                    training,
+                    hot,
+                    deps,
+                    pr.get("inputs.sha256"));
         } catch (IllegalArgumentException e) {
             throw bad(file, e.getMessage(), e);
         }
@@ -381,8 +400,10 @@ public final class ImageCodec {
     }
 
     private static ImageFormatException bad(Path file, String reason, Throwable cause) {
-        return new ImageFormatException("Package image '" + file + "' is corrupt or not a package image: " + reason
-                + ". Delete it and rebuild it with mvn pkgimage:compile", cause);
+        return new ImageFormatException(
+                "Package image '" + file + "' is corrupt or not a package image: " + reason
+                        + ". Delete it and rebuild it with mvn pkgimage:compile",
+                cause);
     }
 
     private static String printable(String s) {

@@ -61,8 +61,18 @@ public record PackageImage(
 
     /** The same image with another inputs fingerprint. */
     public PackageImage withInputs(String inputs) {
-        return new PackageImage(coordinates, trainedOn, fingerprints, ownClasses, dependencyClasses, jdkClasses,
-                lambdaFormInvokers, training, hotMethods, dependencyImages, inputs);
+        return new PackageImage(
+                coordinates,
+                trainedOn,
+                fingerprints,
+                ownClasses,
+                dependencyClasses,
+                jdkClasses,
+                lambdaFormInvokers,
+                training,
+                hotMethods,
+                dependencyImages,
+                inputs);
     }
 
     private static List<ClassEntry> sortedEntries(List<ClassEntry> entries) {

@@ -29,6 +29,8 @@ public record Jdk(Path home, String vendor, String version, String runtimeVersio
     }
 
     static boolean isWindows() {
-        return System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).startsWith("windows");
+        return System.getProperty("os.name", "")
+                .toLowerCase(java.util.Locale.ROOT)
+                .startsWith("windows");
     }
 }

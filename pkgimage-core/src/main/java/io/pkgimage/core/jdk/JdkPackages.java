@@ -31,23 +31,28 @@ public final class JdkPackages {
     }
 
     private static Set<String> read(Path home) {
-        boolean current = home.equals(Path.of(System.getProperty("java.home")).toAbsolutePath().normalize());
+        boolean current = home.equals(
+                Path.of(System.getProperty("java.home")).toAbsolutePath().normalize());
         try {
             if (current) {
                 return list(FileSystems.getFileSystem(URI.create("jrt:/")));
             }
-            try (FileSystem jrt = FileSystems.newFileSystem(URI.create("jrt:/"), Map.of("java.home", home.toString()))) {
+            try (FileSystem jrt =
+                    FileSystems.newFileSystem(URI.create("jrt:/"), Map.of("java.home", home.toString()))) {
                 return list(jrt);
             }
         } catch (IOException | RuntimeException e) {
-            throw new PkgImageException("Cannot read the modules of the JDK at '" + home + "' (lib/modules): " + e
-                    + ". Is the JDK complete?", e);
+            throw new PkgImageException(
+                    "Cannot read the modules of the JDK at '" + home + "' (lib/modules): " + e
+                            + ". Is the JDK complete?",
+                    e);
         }
     }
 
     private static Set<String> list(FileSystem jrt) throws IOException {
         try (Stream<Path> packages = Files.list(jrt.getPath("/packages"))) {
-            return packages.map(p -> p.getFileName().toString().replace('.', '/')).collect(Collectors.toUnmodifiableSet());
+            return packages.map(p -> p.getFileName().toString().replace('.', '/'))
+                    .collect(Collectors.toUnmodifiableSet());
         }
     }
 }

@@ -61,8 +61,8 @@ public final class Jdks {
         Path release = abs.resolve("release");
         Path java = abs.resolve("bin").resolve(Jdk.isWindows() ? "java.exe" : "java");
         if (!Files.isRegularFile(release) || !Files.isExecutable(java)) {
-            Optional<Path> parent = Optional.ofNullable(abs.getParent())
-                    .filter(p -> Files.isRegularFile(p.resolve("release")));
+            Optional<Path> parent =
+                    Optional.ofNullable(abs.getParent()).filter(p -> Files.isRegularFile(p.resolve("release")));
             throw new InvalidJdkException("'" + abs + "' is not a JDK home: "
                     + (Files.isExecutable(java) ? "no 'release' file" : "no executable bin/java")
                     + parent.map(p -> " (did you mean its parent '" + p + "'?)")
@@ -92,7 +92,8 @@ public final class Jdks {
             }
             try (Stream<Path> children = Files.list(location)) {
                 for (Path child : children.sorted().collect(Collectors.toList())) {
-                    for (Path candidate : List.of(child, child.resolve("Contents").resolve("Home"))) {
+                    for (Path candidate :
+                            List.of(child, child.resolve("Contents").resolve("Home"))) {
                         try {
                             Jdk jdk = of(candidate);
                             if (!Files.isSymbolicLink(child)
@@ -109,7 +110,8 @@ public final class Jdks {
                 // an unreadable folder simply holds no JDK we can use
             }
         }
-        found.sort(Comparator.comparingInt(Jdk::feature).reversed().thenComparing(j -> j.home().toString()));
+        found.sort(Comparator.comparingInt(Jdk::feature).reversed().thenComparing(j -> j.home()
+                .toString()));
         return found;
     }
 

@@ -1,18 +1,14 @@
 package io.pkgimage.core.training;
 
+import io.pkgimage.core.process.ForkedJvm;
 import io.pkgimage.core.training.child.TrainingMain;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,7 +19,6 @@ import java.util.stream.Collectors;
 
 /** Starts a training JVM, reports its progress, and collects what it recorded. */
 public final class TrainingLauncher {
-    private static final int LAST_LINES = 40;
     private static final long PROGRESS_EVERY_MILLIS = 2_000;
 
     private TrainingLauncher() {}
@@ -31,7 +26,11 @@ public final class TrainingLauncher {
     /** The jar or folder holding the training child's {@code main}; it goes on the child's class path. */
     public static Path harnessLocation() {
         try {
-            return Path.of(TrainingMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Path.of(TrainingMain.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
         } catch (java.net.URISyntaxException | RuntimeException e) {
             throw new IllegalStateException("Cannot locate the pkgimage training harness on the class path", e);
         }
@@ -56,50 +55,41 @@ public final class TrainingLauncher {
                 Files.deleteIfExists(p);
             }
             writeConfig(run, results, config);
-            Files.write(argfile, arguments(run, classlist, compilations, config), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot prepare the training in '" + work + "': " + e.getMessage(), e);
         }
-        List<String> command = List.of(run.jdk().javaExecutable().toString(), "@" + argfile);
-        String commandLine = describe(command, argfile);
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(run.workingDirectory().toFile())
-                .redirectErrorStream(true);
-        builder.environment().putAll(run.environment());
         long start = System.nanoTime();
-        Process process;
-        try {
-            process = builder.start();
-        } catch (IOException e) {
-            throw new TrainingException("Cannot start the training JVM " + run.jdk().javaExecutable() + ": "
-                    + e.getMessage() + ". Command was: " + commandLine, e);
-        }
-        Deque<String> last = new ArrayDeque<>();
-        Thread reader = new Thread(() -> pump(process.getInputStream(), last, progress, start, run.runsTests()),
-                "pkgimage-training-output");
-        reader.setDaemon(true);
-        reader.start();
-        OutputStream keepAlive = process.getOutputStream();
-        boolean finished;
-        try {
-            finished = process.waitFor(run.timeout().toMillis(), TimeUnit.MILLISECONDS);
-            if (finished) {
-                reader.join(5_000);
-            }
-        } catch (InterruptedException e) {
-            kill(process);
-            Thread.currentThread().interrupt();
-            throw new TrainingException("Interrupted while the training JVM ran; it was stopped. Command was: "
-                    + commandLine, e);
-        } finally {
-            closeQuietly(keepAlive);
-        }
-        long wallMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-        if (!finished) {
-            kill(process);
-            throw new TrainingException("The training JVM did not finish within " + run.timeout().toSeconds()
-                    + " s and was stopped. Raise <timeout> (property pkgimage.timeout, in seconds) or find the test"
-                    + " that hangs. Command was: " + commandLine + lastOutput(last));
+        long[] lastReport = {0};
+        ForkedJvm.Exit exit = ForkedJvm.run(
+                run.jdk(),
+                arguments(run, classlist, compilations, config),
+                argfile,
+                run.workingDirectory(),
+                run.environment(),
+                run.timeout(),
+                line -> {
+                    if (!line.startsWith(TrainingMain.PROGRESS)) {
+                        progress.output(line);
+                        return;
+                    }
+                    long now = System.nanoTime();
+                    if (now - lastReport[0] >= TimeUnit.MILLISECONDS.toNanos(PROGRESS_EVERY_MILLIS)) {
+                        lastReport[0] = now;
+                        String[] n =
+                                line.substring(TrainingMain.PROGRESS.length()).split(" ");
+                        if (n.length == 3) {
+                            progress.info(String.format(
+                                    "Training: %s tests run, %s failed, %s skipped (%.1f s)",
+                                    n[0], n[1], n[2], (now - start) / 1e9));
+                        }
+                    }
+                });
+        String commandLine = exit.commandLine();
+        if (exit.timedOut()) {
+            throw new TrainingException(
+                    "The training JVM did not finish within " + run.timeout().toSeconds()
+                            + " s and was stopped. Raise <timeout> (property pkgimage.timeout, in seconds) or find the test"
+                            + " that hangs. Command was: " + commandLine + exit.lastOutput());
         }
         Properties p = new Properties();
         if (Files.isRegularFile(results)) {
@@ -109,15 +99,15 @@ public final class TrainingLauncher {
                 throw new TrainingException("Cannot read the training results '" + results + "': " + e, e);
             }
         }
-        if (process.exitValue() != 0 || !"true".equals(p.getProperty("goodbye"))) {
+        if (exit.exitCode() != 0 || !"true".equals(p.getProperty("goodbye"))) {
             throw new TrainingException("The training JVM terminated without properly saying goodbye (exit code "
-                    + process.exitValue() + "). Did a test call System.exit or crash the JVM? Command was: "
-                    + commandLine + lastOutput(last));
+                    + exit.exitCode() + "). Did a test call System.exit or crash the JVM? Command was: "
+                    + commandLine + exit.lastOutput());
         }
         if (!Files.isRegularFile(classlist)) {
             throw new TrainingException("The training JVM wrote no classlist at '" + classlist + "'. Does the JDK "
                     + run.jdk().home() + " support -XX:DumpLoadedClassList? Command was: " + commandLine
-                    + lastOutput(last));
+                    + exit.lastOutput());
         }
         List<String> failures = new ArrayList<>();
         for (int i = 0; p.containsKey("failure." + i); i++) {
@@ -137,7 +127,7 @@ public final class TrainingLauncher {
                 p.getProperty("vendor", "unknown"),
                 p.getProperty("runtimeVersion", "unknown"),
                 Integer.parseInt(p.getProperty("feature", "0")),
-                wallMillis);
+                exit.wallMillis());
     }
 
     private static void writeConfig(TrainingRun run, Path results, Path config) throws IOException {
@@ -176,77 +166,6 @@ public final class TrainingLauncher {
         args.add(run.classpath().stream().map(Path::toString).collect(Collectors.joining(java.io.File.pathSeparator)));
         args.add(TrainingMain.class.getName());
         args.add(config.toAbsolutePath().toString());
-        return args.stream().map(TrainingLauncher::quote).collect(Collectors.toList());
-    }
-
-    /** Quotes one argument for a JDK {@code @argfile}. */
-    static String quote(String arg) {
-        return "\"" + arg.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-    }
-
-    private static void pump(InputStream in, Deque<String> last, Progress progress, long start, boolean tests) {
-        long lastReport = 0;
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            for (String line; (line = r.readLine()) != null; ) {
-                if (line.startsWith(TrainingMain.PROGRESS)) {
-                    long now = System.nanoTime();
-                    if (now - lastReport >= TimeUnit.MILLISECONDS.toNanos(PROGRESS_EVERY_MILLIS)) {
-                        lastReport = now;
-                        String[] n = line.substring(TrainingMain.PROGRESS.length()).split(" ");
-                        if (n.length == 3) {
-                            progress.info(String.format("Training: %s tests run, %s failed, %s skipped (%.1f s)",
-                                    n[0], n[1], n[2], (now - start) / 1e9));
-                        }
-                    }
-                    continue;
-                }
-                synchronized (last) {
-                    if (last.size() == LAST_LINES) {
-                        last.removeFirst();
-                    }
-                    last.addLast(line);
-                }
-                progress.output(line);
-            }
-        } catch (IOException e) {
-            // the child is gone; its exit status tells the rest
-        }
-    }
-
-    private static String lastOutput(Deque<String> last) {
-        synchronized (last) {
-            if (last.isEmpty()) {
-                return "\nThe JVM printed nothing.";
-            }
-            return "\nLast output of the training JVM:\n  " + String.join("\n  ", last);
-        }
-    }
-
-    private static String describe(List<String> command, Path argfile) {
-        String args;
-        try {
-            args = String.join(" ", Files.readAllLines(argfile, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            args = "@" + argfile;
-        }
-        return command.get(0) + " " + args;
-    }
-
-    private static void kill(Process process) {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
-        try {
-            process.waitFor(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void closeQuietly(OutputStream out) {
-        try {
-            out.close();
-        } catch (IOException ignored) {
-            // the child is already gone
-        }
+        return args;
     }
 }

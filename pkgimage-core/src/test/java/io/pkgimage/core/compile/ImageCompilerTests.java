@@ -61,7 +61,10 @@ class ImageCompilerTests {
     @Test
     void trainsAnImageWithThePackagesTests() throws IOException {
         // GIVEN a module with a class, a dependency-free test and a passing test class
-        Path module = module(GREETER, "com.acme.GreeterTests", """
+        Path module = module(
+                GREETER,
+                "com.acme.GreeterTests",
+                """
                 package com.acme;
                 import static org.junit.jupiter.api.Assertions.assertEquals;
                 import org.junit.jupiter.api.Test;
@@ -86,14 +89,17 @@ class ImageCompilerTests {
         assertThat(image.trainedOn().gc()).isNotEqualTo("unknown");
         assertThat(image.fingerprints()).containsOnlyKeys("com/acme/Greeter", "com/acme/Greeter$Unused");
         assertThat(image.ownClasses()).extracting(ClassEntry::name).containsExactly("com/acme/Greeter");
-        assertThat(image.ownClasses().get(0).sha256()).contains(image.fingerprints().get("com/acme/Greeter"));
+        assertThat(image.ownClasses().get(0).sha256())
+                .contains(image.fingerprints().get("com/acme/Greeter"));
         assertThat(image.jdkClasses()).extracting(ClassEntry::name).contains("java/lang/Object", "java/lang/String");
         assertThat(image.jdkClasses()).allMatch(e -> e.sha256().isEmpty());
         List<String> all = new ArrayList<>();
         image.jdkClasses().forEach(e -> all.add(e.name()));
         image.dependencyClasses().values().forEach(l -> l.forEach(e -> all.add(e.name())));
-        assertThat(all).noneMatch(n -> n.startsWith("org/junit/") || n.startsWith("com/acme/GreeterTests")
-                || n.startsWith("io/pkgimage/"));
+        assertThat(all)
+                .noneMatch(n -> n.startsWith("org/junit/")
+                        || n.startsWith("com/acme/GreeterTests")
+                        || n.startsWith("io/pkgimage/"));
         assertThat(infos).anyMatch(m -> m.startsWith("Training com.acme:greeter:1.0 with 1 test classes on JDK "));
         assertThat(warnings).isEmpty();
     }
@@ -117,8 +123,7 @@ class ImageCompilerTests {
         // the same bytes written again (a new mtime) are no change: inputs are compared by content
         Files.write(classFile, bytes);
         assertThat(ImageCompiler.compile(request, progress).upToDate()).isTrue();
-        compile(module.resolve("classes"), List.of(), Map.of("com.acme.Greeter",
-                GREETER.replace("Hello, ", "Hi, ")));
+        compile(module.resolve("classes"), List.of(), Map.of("com.acme.Greeter", GREETER.replace("Hello, ", "Hi, ")));
         assertThat(ImageCompiler.compile(request, progress).upToDate()).isFalse();
     }
 
@@ -126,7 +131,8 @@ class ImageCompilerTests {
     void withoutTestsLoadsThePackagesClassesWithoutInitialisingThem() throws IOException {
         Path module = module(GREETER, null, null);
         Path marker = dir.resolve("initialised");
-        String initialising = GREETER.replace("static String greet",
+        String initialising = GREETER.replace(
+                "static String greet",
                 "static { try { java.nio.file.Files.writeString(java.nio.file.Path.of(\"" + marker + "\"), \"x\"); }"
                         + " catch (java.io.IOException e) { throw new RuntimeException(e); } }\n    static String greet");
         compile(module.resolve("classes"), List.of(), Map.of("com.acme.Greeter", initialising));
@@ -135,11 +141,13 @@ class ImageCompilerTests {
 
         assertThat(result.image().training().mode()).isEqualTo("classes");
         assertThat(result.image().training().run()).isEqualTo(2);
-        assertThat(result.image().ownClasses()).extracting(ClassEntry::name)
+        assertThat(result.image().ownClasses())
+                .extracting(ClassEntry::name)
                 .containsExactly("com/acme/Greeter", "com/acme/Greeter$Unused");
         assertThat(marker).doesNotExist();
-        assertThat(infos).anyMatch(m -> m.contains("No test classes match")
-                && m.contains("training by loading the package's 2 classes without initialising them"));
+        assertThat(infos)
+                .anyMatch(m -> m.contains("No test classes match")
+                        && m.contains("training by loading the package's 2 classes without initialising them"));
     }
 
     @Test
@@ -150,9 +158,13 @@ class ImageCompilerTests {
 
         assertThat(result.image().training().run()).isEqualTo(2);
         assertThat(result.image().training().failed()).isEqualTo(1);
-        assertThat(result.image().training().failures()).singleElement().asString()
+        assertThat(result.image().training().failures())
+                .singleElement()
+                .asString()
                 .startsWith("com.acme.GreeterTests#wrong [wrong()] — org.opentest4j.AssertionFailedError: expected");
-        assertThat(warnings).singleElement().asString()
+        assertThat(warnings)
+                .singleElement()
+                .asString()
                 .startsWith("1 tests failed during training; the image is built from what ran")
                 .contains("com.acme.GreeterTests#wrong");
     }
@@ -164,14 +176,18 @@ class ImageCompilerTests {
 
         assertThatThrownBy(() -> ImageCompiler.compile(request, progress))
                 .isInstanceOf(TrainingFailuresException.class)
-                .hasMessageStartingWith("1 tests failed while training com.acme:greeter:1.0 (failOnTrainingFailure is set):")
+                .hasMessageStartingWith(
+                        "1 tests failed while training com.acme:greeter:1.0 (failOnTrainingFailure is set):")
                 .hasMessageContaining("com.acme.GreeterTests#wrong");
         assertThat(request.imageFile()).doesNotExist();
     }
 
     @Test
     void aCrashingTrainingJvmIsReportedWithItsCommandLineAndLastOutput() throws IOException {
-        Path module = module(GREETER, "com.acme.GreeterTests", """
+        Path module = module(
+                GREETER,
+                "com.acme.GreeterTests",
+                """
                 package com.acme;
                 import org.junit.jupiter.api.Test;
                 class GreeterTests {
@@ -185,13 +201,16 @@ class ImageCompilerTests {
                 .hasMessageStartingWith("The training JVM terminated without properly saying goodbye (exit code 7).")
                 .hasMessageContaining("Command was: " + Jdks.current().javaExecutable())
                 .hasMessageContaining("io.pkgimage.core.training.child.TrainingMain")
-                .hasMessageEndingWith("Last output of the training JVM:\n  leaving now");
+                .hasMessageEndingWith("Last output of the JVM:\n  leaving now");
         assertThat(request.imageFile()).doesNotExist();
     }
 
     @Test
     void aHangingTrainingJvmIsStoppedAtTheTimeout() throws IOException {
-        Path module = module(GREETER, "com.acme.GreeterTests", """
+        Path module = module(
+                GREETER,
+                "com.acme.GreeterTests",
+                """
                 package com.acme;
                 import org.junit.jupiter.api.Test;
                 class GreeterTests {
@@ -199,11 +218,26 @@ class ImageCompilerTests {
                 }
                 """);
         CompileRequest base = request(module, Jdks.current());
-        CompileRequest request = new CompileRequest(base.coordinates(), base.jdk(), base.classesDirectory(),
-                base.testClassesDirectory(), base.dependencies(), base.harness(), base.selection(),
-                base.systemProperties(), base.jvmArguments(), base.environment(), base.configurationParameters(),
-                base.workingDirectory(), Duration.ofSeconds(3), base.hotMethods(), base.failOnTrainingFailure(),
-                base.dependencyImages(), base.imageFile(), base.workDirectory(), base.toolVersion());
+        CompileRequest request = new CompileRequest(
+                base.coordinates(),
+                base.jdk(),
+                base.classesDirectory(),
+                base.testClassesDirectory(),
+                base.dependencies(),
+                base.harness(),
+                base.selection(),
+                base.systemProperties(),
+                base.jvmArguments(),
+                base.environment(),
+                base.configurationParameters(),
+                base.workingDirectory(),
+                Duration.ofSeconds(3),
+                base.hotMethods(),
+                base.failOnTrainingFailure(),
+                base.dependencyImages(),
+                base.imageFile(),
+                base.workDirectory(),
+                base.toolVersion());
 
         assertThatThrownBy(() -> ImageCompiler.compile(request, progress))
                 .isInstanceOf(TrainingException.class)
@@ -214,11 +248,14 @@ class ImageCompilerTests {
 
     @Test
     void trainsOnJdk25WithResolvedConstantPoolLines() throws IOException {
-        Optional<Jdk> jdk25 = Jdks.standardLocations().installed().stream().filter(j -> j.feature() >= 24).findFirst();
+        Optional<Jdk> jdk25 = Jdks.standardLocations().installed().stream()
+                .filter(j -> j.feature() >= 24)
+                .findFirst();
         assumeTrue(jdk25.isPresent(), "no JDK 24+ installed");
         Path module = module(GREETER, "com.acme.GreeterTests", PASSING_TEST);
 
-        PackageImage image = ImageCompiler.compile(request(module, jdk25.get()), progress).image();
+        PackageImage image =
+                ImageCompiler.compile(request(module, jdk25.get()), progress).image();
 
         assertThat(image.trainedOn().feature()).isEqualTo(jdk25.get().feature());
         assertThat(image.ownClasses().get(0).lines()).anyMatch(l -> l.startsWith("@cp com/acme/Greeter "));
@@ -226,7 +263,8 @@ class ImageCompilerTests {
 
     // ---- fixtures
 
-    private static final String GREETER = """
+    private static final String GREETER =
+            """
             package com.acme;
             public final class Greeter {
                 static String greet(String name) {
@@ -236,7 +274,8 @@ class ImageCompilerTests {
             }
             """;
 
-    private static final String PASSING_TEST = """
+    private static final String PASSING_TEST =
+            """
             package com.acme;
             import static org.junit.jupiter.api.Assertions.assertEquals;
             import org.junit.jupiter.api.Test;
@@ -245,7 +284,8 @@ class ImageCompilerTests {
             }
             """;
 
-    private static final String FAILING_TEST = """
+    private static final String FAILING_TEST =
+            """
             package com.acme;
             import static org.junit.jupiter.api.Assertions.assertEquals;
             import org.junit.jupiter.api.Test;
@@ -282,7 +322,9 @@ class ImageCompilerTests {
             args.add(file.toString());
         }
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        assertThat(javac.run(null, null, null, args.toArray(String[]::new))).as("javac " + args).isZero();
+        assertThat(javac.run(null, null, null, args.toArray(String[]::new)))
+                .as("javac " + args)
+                .isZero();
     }
 
     /** The JUnit Platform and Jupiter jars of this test run, which the training child needs. */
@@ -292,24 +334,58 @@ class ImageCompilerTests {
                 .map(Path::of)
                 .filter(p -> {
                     String name = p.getFileName().toString();
-                    return name.startsWith("junit-") || name.startsWith("opentest4j")
-                            || name.startsWith("apiguardian") || name.startsWith("jspecify");
+                    return name.startsWith("junit-")
+                            || name.startsWith("opentest4j")
+                            || name.startsWith("apiguardian")
+                            || name.startsWith("jspecify");
                 })
                 .collect(Collectors.toList());
     }
 
     private CompileRequest request(Path module, Jdk jdk) {
         List<ClasspathEntry> deps = junit().stream().map(ClasspathEntry::test).collect(Collectors.toList());
-        return new CompileRequest(MODULE, jdk, module.resolve("classes"), Optional.of(module.resolve("test-classes")),
-                deps, List.of(), TestSelection.defaults(), Map.of(), List.of(), Map.of(), Map.of(), module,
-                Duration.ofMinutes(2), true, false, List.of(), module.resolve("greeter-1.0-pkgimage.jar"),
-                module.resolve("work"), "test");
+        return new CompileRequest(
+                MODULE,
+                jdk,
+                module.resolve("classes"),
+                Optional.of(module.resolve("test-classes")),
+                deps,
+                List.of(),
+                TestSelection.defaults(),
+                Map.of(),
+                List.of(),
+                Map.of(),
+                Map.of(),
+                module,
+                Duration.ofMinutes(2),
+                true,
+                false,
+                List.of(),
+                module.resolve("greeter-1.0-pkgimage.jar"),
+                module.resolve("work"),
+                "test");
     }
 
     private static CompileRequest withFailOnTrainingFailure(CompileRequest r) {
-        return new CompileRequest(r.coordinates(), r.jdk(), r.classesDirectory(), r.testClassesDirectory(),
-                r.dependencies(), r.harness(), r.selection(), r.systemProperties(), r.jvmArguments(), r.environment(),
-                r.configurationParameters(), r.workingDirectory(), r.timeout(), r.hotMethods(), true,
-                r.dependencyImages(), r.imageFile(), r.workDirectory(), r.toolVersion());
+        return new CompileRequest(
+                r.coordinates(),
+                r.jdk(),
+                r.classesDirectory(),
+                r.testClassesDirectory(),
+                r.dependencies(),
+                r.harness(),
+                r.selection(),
+                r.systemProperties(),
+                r.jvmArguments(),
+                r.environment(),
+                r.configurationParameters(),
+                r.workingDirectory(),
+                r.timeout(),
+                r.hotMethods(),
+                true,
+                r.dependencyImages(),
+                r.imageFile(),
+                r.workDirectory(),
+                r.toolVersion());
     }
 }
