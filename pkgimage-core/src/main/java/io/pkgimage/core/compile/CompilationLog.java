@@ -17,7 +17,9 @@ import java.util.regex.Pattern;
 
 /** Reads the hot methods out of a HotSpot {@code -XX:+LogCompilation} log. */
 public final class CompilationLog {
-    private static final Pattern NMETHOD = Pattern.compile("<nmethod [^>]*?level='(\\d)'[^>]*?method='([^']+)'");
+    private static final Pattern NMETHOD = Pattern.compile("<nmethod [^>]*?level='([1-4])'[^>]*?method='([^']+)'");
+
+    private static final Pattern UNICODE = Pattern.compile("\\\\u([0-9a-fA-F]{4})");
 
     private CompilationLog() {}
 
@@ -40,12 +42,14 @@ public final class CompilationLog {
                 if (parts.length != 3) {
                     continue;
                 }
-                String internal = parts[0].replace('.', '/');
+                // HotSpot writes class names as raw UTF-8 bytes and method names with \\uXXXX escapes
+                String internal = new String(parts[0].getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8)
+                        .replace('.', '/');
                 if (!classes.contains(internal)) {
                     continue;
                 }
-                HotMethod method =
-                        new HotMethod(internal.replace('/', '.'), parts[1], parts[2], Integer.parseInt(m.group(1)));
+                HotMethod method = new HotMethod(
+                        internal.replace('/', '.'), unicode(parts[1]), parts[2], Integer.parseInt(m.group(1)));
                 best.merge(
                         method.className() + " " + method.method() + " " + method.descriptor(),
                         method,
@@ -55,6 +59,11 @@ public final class CompilationLog {
             throw new PkgImageException("Cannot read the compilation log '" + log + "': " + e.getMessage(), e);
         }
         return new ArrayList<>(best.values());
+    }
+
+    private static String unicode(String name) {
+        return UNICODE.matcher(name)
+                .replaceAll(u -> Matcher.quoteReplacement(String.valueOf((char) Integer.parseInt(u.group(1), 16))));
     }
 
     private static String unescape(String xml) {

@@ -61,6 +61,7 @@ public record TestSelection(
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list test classes in '" + testClasses + "': " + e, e);
         }
+        selected.sort(null);
         return selected;
     }
 

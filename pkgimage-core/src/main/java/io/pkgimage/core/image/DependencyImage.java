@@ -17,6 +17,7 @@ public record DependencyImage(Coordinates coordinates, String sha256) implements
 
     @Override
     public int compareTo(DependencyImage o) {
-        return coordinates.compareTo(o.coordinates);
+        int c = coordinates.compareTo(o.coordinates);
+        return c != 0 ? c : sha256.compareTo(o.sha256);
     }
 }

@@ -25,6 +25,7 @@ public record HotMethod(String className, String method, String descriptor, int 
     public int compareTo(HotMethod o) {
         int c = className.compareTo(o.className);
         c = c != 0 ? c : method.compareTo(o.method);
-        return c != 0 ? c : descriptor.compareTo(o.descriptor);
+        c = c != 0 ? c : descriptor.compareTo(o.descriptor);
+        return c != 0 ? c : Integer.compare(level, o.level);
     }
 }

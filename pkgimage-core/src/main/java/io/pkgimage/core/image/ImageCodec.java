@@ -185,9 +185,6 @@ public final class ImageCodec {
                 if (!ENTRIES.contains(name)) {
                     throw bad(file, "unexpected entry '" + printable(name) + "' (an image holds only " + ENTRIES + ")");
                 }
-                if (seen.size() > ENTRIES.size()) {
-                    throw bad(file, "too many entries");
-                }
                 try (InputStream in = zip.getInputStream(entry)) {
                     byte[] bytes = readBounded(in, MAX_CONTENT_BYTES - total, file, name);
                     total += bytes.length;
@@ -274,7 +271,7 @@ public final class ImageCodec {
                     pr.get("jdk.runtimeVersion"),
                     pr.getInt("jdk.feature"),
                     pr.get("jdk.gc"),
-                    Boolean.parseBoolean(pr.get("jdk.compressedOops")));
+                    pr.getBoolean("jdk.compressedOops"));
             List<String> failures = new Lines(file, FAILURES, entries.get(FAILURES)).all();
             TrainingSummary training = new TrainingSummary(
                     pr.get("training.mode"),
@@ -481,6 +478,14 @@ public final class ImageCodec {
                 throw bad(file, PROPERTIES + " has no '" + key + "'");
             }
             return v;
+        }
+
+        boolean getBoolean(String key) {
+            String v = get(key);
+            if (!v.equals("true") && !v.equals("false")) {
+                throw bad(file, PROPERTIES + " '" + key + "' is not true or false: '" + printable(v) + "'");
+            }
+            return v.equals("true");
         }
 
         int getInt(String key) {

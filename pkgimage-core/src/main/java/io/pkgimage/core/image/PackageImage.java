@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -41,12 +42,17 @@ public record PackageImage(
     public static final int FORMAT_VERSION = 1;
 
     public PackageImage {
-        fingerprints = Collections.unmodifiableSortedMap(new TreeMap<>(fingerprints));
+        fingerprints = Collections.unmodifiableSortedMap(new TreeMap<>(Map.copyOf(fingerprints)));
         ownClasses = sortedEntries(ownClasses);
         TreeMap<Coordinates, List<ClassEntry>> deps = new TreeMap<>();
         dependencyClasses.forEach((k, v) -> deps.put(k, sortedEntries(v)));
         dependencyClasses = Collections.unmodifiableSortedMap(deps);
         jdkClasses = sortedEntries(jdkClasses);
+        for (String line : lambdaFormInvokers) {
+            if (!line.startsWith("@lambda-form-invoker ") || line.indexOf('\n') >= 0 || line.indexOf('\r') >= 0) {
+                throw new IllegalArgumentException("Invalid lambda-form-invoker line '" + line + "'");
+            }
+        }
         lambdaFormInvokers = List.copyOf(new java.util.TreeSet<>(lambdaFormInvokers));
         hotMethods = hotMethods.stream().sorted().toList();
         dependencyImages = dependencyImages.stream().sorted().toList();

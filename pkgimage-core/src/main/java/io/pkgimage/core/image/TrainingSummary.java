@@ -18,6 +18,6 @@ public record TrainingSummary(String mode, int run, int failed, int skipped, lon
         if (!mode.equals("tests") && !mode.equals("classes")) {
             throw new IllegalArgumentException("Unknown training mode '" + mode + "'");
         }
-        failures = List.copyOf(failures);
+        failures = failures.stream().filter(f -> !f.isBlank()).toList();
     }
 }

@@ -1,0 +1,762 @@
+package io.pkgimage.core.image;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+import org.assertj.core.api.AbstractThrowableAssert;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ImageCodecTests {
+    static final String FORMAT = "pkgimage/FORMAT";
+    static final String PROPERTIES = "pkgimage/image.properties";
+    static final String FINGERPRINTS = "pkgimage/classes.sha256";
+    static final String CLASSLIST = "pkgimage/classlist.txt";
+    static final String HOT_METHODS = "pkgimage/hot-methods.txt";
+    static final String DEPENDENCY_IMAGES = "pkgimage/dependency-images.txt";
+    static final String FAILURES = "pkgimage/training-failures.txt";
+    static final List<String> ALL_ENTRIES =
+            List.of(FORMAT, PROPERTIES, FINGERPRINTS, CLASSLIST, HOT_METHODS, DEPENDENCY_IMAGES, FAILURES);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aFullyPopulatedImageReadsBackEqual() {
+        // GIVEN an image with something in every part
+        PackageImage image = Images.full();
+        assertThat(image.ownClasses()).isNotEmpty().anySatisfy(e -> assertThat(e.lines())
+                .isNotEmpty());
+        assertThat(image.dependencyClasses()).hasSize(2);
+        assertThat(image.jdkClasses()).isNotEmpty();
+        assertThat(image.lambdaFormInvokers()).isNotEmpty();
+        assertThat(image.hotMethods()).isNotEmpty();
+        assertThat(image.dependencyImages()).isNotEmpty();
+        assertThat(image.training().failures()).isNotEmpty();
+        Path file = dir.resolve("widget-1.2.3-pkgimage.jar");
+
+        // WHEN it is written and read back
+        ImageCodec.write(image, file);
+        PackageImage read = ImageCodec.read(file);
+
+        // THEN nothing is lost or changed, down to the @cp lines and the non-ASCII failure text
+        assertThat(read).isEqualTo(image);
+        assertThat(read.ownClasses().get(0).lines())
+                .containsExactly(
+                        "@cp com/acme/Widget 1 7 12",
+                        "@lambda-proxy com/acme/Widget run ()Ljava/lang/Runnable; ()V REF_invokeStatic"
+                                + " com/acme/Widget lambda$new$0 ()V ()V");
+        assertThat(read.training().failures()).contains("com.acme.WidgetTests#cafébreaks() — AssertionError: 1 ≠ 2");
+    }
+
+    @Test
+    void anImageWithEmptyPartsReadsBackEqual() {
+        PackageImage empty = new PackageImage(
+                Coordinates.of("com.acme", "empty", "1"),
+                new TrainedOn("Debian", "17.0.15+6", 17, "Serial", false),
+                new TreeMap<>(),
+                List.of(),
+                new TreeMap<>(),
+                List.of(),
+                List.of(),
+                new TrainingSummary("classes", 0, 0, 0, 0, List.of()),
+                List.of(),
+                List.of(),
+                Images.sha("inputs"));
+        Path file = dir.resolve("empty.jar");
+
+        ImageCodec.write(empty, file);
+
+        assertThat(ImageCodec.read(file)).isEqualTo(empty);
+    }
+
+    @Test
+    void theSameImageWrittenTwiceGivesIdenticalBytes() throws IOException {
+        Path first = dir.resolve("first.jar");
+        Path second = dir.resolve("second.jar");
+
+        ImageCodec.write(Images.full(), first);
+        ImageCodec.write(Images.full(), second);
+
+        assertThat(Files.readAllBytes(second)).isEqualTo(Files.readAllBytes(first));
+    }
+
+    @Test
+    void anImageBuiltFromDifferentlyOrderedInputsGivesIdenticalBytes() throws IOException {
+        // GIVEN the full image, and the same content given in reverse order everywhere
+        PackageImage image = Images.full();
+        SortedMap<Coordinates, List<ClassEntry>> reversedDeps = new TreeMap<>();
+        image.dependencyClasses().forEach((k, v) -> reversedDeps.put(k, reversed(v)));
+        PackageImage shuffled = new PackageImage(
+                image.coordinates(),
+                image.trainedOn(),
+                new TreeMap<>(image.fingerprints()),
+                reversed(image.ownClasses()),
+                reversedDeps,
+                reversed(image.jdkClasses()),
+                reversed(image.lambdaFormInvokers()),
+                image.training(),
+                reversed(image.hotMethods()),
+                reversed(image.dependencyImages()),
+                image.inputsSha256());
+        Path first = dir.resolve("first.jar");
+        Path second = dir.resolve("second.jar");
+
+        // WHEN both are written
+        ImageCodec.write(image, first);
+        ImageCodec.write(shuffled, second);
+
+        // THEN the files are the same
+        assertThat(shuffled).isEqualTo(image);
+        assertThat(Files.readAllBytes(second)).isEqualTo(Files.readAllBytes(first));
+    }
+
+    @Test
+    void fingerprintsGivenInAMapSortedAnotherWayGiveIdenticalBytes() throws IOException {
+        // GIVEN the same fingerprints in a SortedMap with a reverse comparator (a SortedMap is what the record takes)
+        PackageImage image = Images.full();
+        SortedMap<String, String> reverseSorted = new TreeMap<>(Comparator.reverseOrder());
+        reverseSorted.putAll(image.fingerprints());
+        PackageImage other = new PackageImage(
+                image.coordinates(),
+                image.trainedOn(),
+                reverseSorted,
+                image.ownClasses(),
+                image.dependencyClasses(),
+                image.jdkClasses(),
+                image.lambdaFormInvokers(),
+                image.training(),
+                image.hotMethods(),
+                image.dependencyImages(),
+                image.inputsSha256());
+        Path first = dir.resolve("first.jar");
+        Path second = dir.resolve("second.jar");
+
+        // WHEN both are written
+        ImageCodec.write(image, first);
+        ImageCodec.write(other, second);
+
+        // THEN equal images give byte-identical files, as PackageImage promises
+        assertThat(other).isEqualTo(image);
+        assertThat(other.fingerprints().keySet())
+                .containsExactlyElementsOf(image.fingerprints().keySet());
+        assertThat(Files.readAllBytes(second)).isEqualTo(Files.readAllBytes(first));
+    }
+
+    @Test
+    void writtenEntriesHaveFixedTimestampsAndFormatFirst() throws IOException {
+        Path file = dir.resolve("image.jar");
+
+        ImageCodec.write(Images.full(), file);
+
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            List<? extends ZipEntry> entries = Collections.list(zip.entries());
+            assertThat(entries).extracting(ZipEntry::getName).containsExactlyInAnyOrderElementsOf(ALL_ENTRIES);
+            assertThat(entries.get(0).getName()).isEqualTo(FORMAT);
+            assertThat(entries).allSatisfy(e -> {
+                assertThat(e.getTimeLocal()).as(e.getName()).isEqualTo(LocalDateTime.of(1980, 2, 1, 0, 0));
+                assertThat(e.getExtra())
+                        .as("extra fields (extended timestamps) of " + e.getName())
+                        .isNull();
+            });
+            assertThat(new String(zip.getInputStream(zip.getEntry(FORMAT)).readAllBytes(), UTF_8))
+                    .isEqualTo("pkgimage-format=" + PackageImage.FORMAT_VERSION + "\n");
+        }
+    }
+
+    @Test
+    void writingLeavesNoTemporaryFilesAndReplacesAnOldImage() throws IOException {
+        Path file = dir.resolve("image.jar");
+        Files.writeString(file, "an old image");
+
+        ImageCodec.write(Images.full(), file);
+
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files).containsExactly(file);
+        }
+        assertThat(ImageCodec.read(file)).isEqualTo(Images.full());
+    }
+
+    @Test
+    void readingNeverCreatesOrChangesFiles() throws IOException {
+        // GIVEN a valid image and some broken ones in the temporary folder
+        Path valid = dir.resolve("valid.jar");
+        ImageCodec.write(Images.full(), valid);
+        Path truncated = dir.resolve("truncated.jar");
+        byte[] bytes = Files.readAllBytes(valid);
+        Files.write(truncated, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        Path hostile = dir.resolve("hostile.jar");
+        Map<String, byte[]> entries = Images.entries(valid);
+        entries.put("../evil", "boo\n".getBytes(UTF_8));
+        Images.zip(hostile, entries);
+        Map<Path, String> before = snapshot(dir);
+
+        // WHEN they are read
+        ImageCodec.read(valid);
+        assertThatThrownBy(() -> ImageCodec.read(truncated)).isInstanceOf(ImageFormatException.class);
+        assertThatThrownBy(() -> ImageCodec.read(hostile)).isInstanceOf(ImageFormatException.class);
+
+        // THEN the folder holds exactly the same files, unchanged: nothing extracted, no temporary files
+        assertThat(snapshot(dir)).isEqualTo(before);
+    }
+
+    @Test
+    void aMissingFileIsReportedWithItsPath() {
+        Path missing = dir.resolve("missing.jar");
+
+        assertThatThrownBy(() -> ImageCodec.read(missing))
+                .isInstanceOf(ImageFormatException.class)
+                .hasMessageContaining("Cannot read package image '" + missing + "'")
+                .hasMessageContaining("NoSuchFileException");
+    }
+
+    /** One test per way an image file can be broken or hostile; each names the file and the reason. */
+    @Nested
+    class Hostile {
+        @Test
+        void truncatedFile() throws IOException {
+            Path file = validImage();
+            byte[] bytes = Files.readAllBytes(file);
+            Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+
+            assertCorrupt(file, "not a zip or truncated");
+        }
+
+        @Test
+        void randomBytes() throws IOException {
+            Path file = dir.resolve("random.jar");
+            byte[] bytes = new byte[4096];
+            new Random(42).nextBytes(bytes);
+            Files.write(file, bytes);
+
+            assertCorrupt(file, "not a zip or truncated");
+        }
+
+        @Test
+        void textFile() throws IOException {
+            Path file = dir.resolve("notes.jar");
+            Files.writeString(file, "pkgimage-format=1\nthis is a text file, not a zip\n");
+
+            assertCorrupt(file, "not a zip or truncated");
+        }
+
+        @Test
+        void emptyFile() throws IOException {
+            Path file = Files.createFile(dir.resolve("empty.jar"));
+
+            assertCorrupt(file, "not a zip or truncated");
+        }
+
+        @Test
+        void anEmptyZip() throws IOException {
+            Path file = dir.resolve("empty-zip.jar");
+            Images.zip(file, Map.of());
+
+            assertCorrupt(file, "no pkgimage/FORMAT entry: this zip is not a package image");
+        }
+
+        @Test
+        void newerFormatVersionSaysUpgrade() throws IOException {
+            Path file = withEntry(FORMAT, "pkgimage-format=99\n");
+
+            assertThatThrownBy(() -> ImageCodec.read(file))
+                    .isInstanceOf(ImageFormatException.class)
+                    .hasMessageContaining("'" + file + "'")
+                    .hasMessageContaining("has format version 99, but this pkgimage reads version "
+                            + PackageImage.FORMAT_VERSION + " only")
+                    .hasMessageContaining("upgrade the pkgimage plugin");
+        }
+
+        @Test
+        void olderFormatVersionSaysRecompile() throws IOException {
+            Path file = withEntry(FORMAT, "pkgimage-format=0\n");
+
+            assertThatThrownBy(() -> ImageCodec.read(file))
+                    .isInstanceOf(ImageFormatException.class)
+                    .hasMessageContaining("'" + file + "'")
+                    .hasMessageContaining("has format version 0")
+                    .hasMessageContaining("recompile the image with this pkgimage (mvn pkgimage:compile)");
+        }
+
+        @Test
+        void versionThatIsNotANumber() throws IOException {
+            Path file = withEntry(FORMAT, "pkgimage-format=one\n");
+
+            assertCorrupt(file, "format version 'pkgimage-format=one' is not a number");
+        }
+
+        @Test
+        void formatEntryOfAnotherKind() throws IOException {
+            Path file = withEntry(FORMAT, "Manifest-Version: 1.0\n");
+
+            assertCorrupt(file, "pkgimage/FORMAT says 'Manifest-Version: 1.0', expecting 'pkgimage-format=N'");
+        }
+
+        @Test
+        void missingFormatEntry() throws IOException {
+            Path file = withoutEntry(FORMAT);
+
+            assertCorrupt(file, "no pkgimage/FORMAT entry: this zip is not a package image");
+        }
+
+        @Test
+        void missingRequiredEntry() throws IOException {
+            Path file = withoutEntry(HOT_METHODS);
+
+            assertCorrupt(file, "entry 'pkgimage/hot-methods.txt' is missing");
+        }
+
+        @Test
+        void unexpectedEntry() throws IOException {
+            Path file = withEntry("META-INF/MANIFEST.MF", "Manifest-Version: 1.0\n");
+
+            assertCorrupt(file, "unexpected entry 'META-INF/MANIFEST.MF' (an image holds only [pkgimage/FORMAT,");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"../evil", "/abs", "pkgimage/../x", "pkgimage/../pkgimage/FORMAT", "pkgimage\\FORMAT"})
+        void zipSlipNames(String name) throws IOException {
+            Path file = withEntry(name, "pkgimage-format=1\n");
+
+            assertCorrupt(file, "unexpected entry '" + name + "'");
+        }
+
+        @Test
+        void controlCharactersInNamesAreShownEscaped() throws IOException {
+            Path file = withEntry("pkgimage/\u001b[2Jx", "boo\n");
+
+            assertCorrupt(file, "unexpected entry 'pkgimage/\\u001b[2Jx'");
+        }
+
+        @Test
+        void duplicateEntries() throws IOException {
+            // ZipOutputStream refuses two entries of one name, so write a stand-in name of the same length and
+            // patch it in the local header and the central directory (the CRC covers only the data)
+            Map<String, byte[]> entries = Images.entries(validImage());
+            String standIn = "pkgimage/hot-methods.tx_";
+            assertThat(standIn).hasSameSizeAs(HOT_METHODS);
+            entries.put(standIn, "4 com.acme.Evil run ()V\n".getBytes(UTF_8));
+            Path file = dir.resolve("duplicate.jar");
+            Images.zip(file, entries);
+            byte[] bytes = Files.readAllBytes(file);
+            int patched = replaceAll(bytes, standIn.getBytes(UTF_8), HOT_METHODS.getBytes(UTF_8));
+            assertThat(patched).as("local header and central directory patched").isEqualTo(2);
+            Files.write(file, bytes);
+
+            assertCorrupt(file, "entry 'pkgimage/hot-methods.txt' appears twice");
+        }
+
+        @Test
+        void entryThatInflatesPastTheLimit() throws IOException {
+            // GIVEN a small file whose classlist inflates to just over the limit (zeros deflate ~1000:1)
+            Path file = dir.resolve("bomb.jar");
+            try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
+                zip.setLevel(9);
+                zip.putNextEntry(new ZipEntry(FORMAT));
+                zip.write("pkgimage-format=1\n".getBytes(UTF_8));
+                zip.putNextEntry(new ZipEntry(CLASSLIST));
+                writeZeros(zip, ImageCodec.MAX_CONTENT_BYTES + 1);
+                zip.closeEntry();
+            }
+            assertThat(Files.size(file)).isLessThan(1L << 20);
+
+            // WHEN read, THEN it stops at the limit
+            assertCorrupt(
+                    file,
+                    "entry 'pkgimage/classlist.txt' expands past the limit of " + ImageCodec.MAX_CONTENT_BYTES
+                            + " bytes for a whole image (a zip bomb or not an image)");
+        }
+
+        @Test
+        void entriesThatInflatePastTheLimitTogether() throws IOException {
+            // GIVEN two entries each under the limit, together over it
+            Path file = dir.resolve("bombs.jar");
+            long half = ImageCodec.MAX_CONTENT_BYTES / 2 + 1;
+            try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
+                zip.setLevel(9);
+                zip.putNextEntry(new ZipEntry(CLASSLIST));
+                writeZeros(zip, half);
+                zip.putNextEntry(new ZipEntry(HOT_METHODS));
+                writeZeros(zip, half);
+                zip.closeEntry();
+            }
+
+            assertCorrupt(
+                    file,
+                    "entry 'pkgimage/hot-methods.txt' expands past the limit of " + ImageCodec.MAX_CONTENT_BYTES
+                            + " bytes");
+        }
+
+        @Test
+        void fileOverTheSizeLimit() throws IOException {
+            Path file = dir.resolve("huge.jar");
+            try (RandomAccessFile sparse = new RandomAccessFile(file.toFile(), "rw")) {
+                sparse.setLength(ImageCodec.MAX_FILE_BYTES + 1);
+            }
+
+            assertThatThrownBy(() -> ImageCodec.read(file))
+                    .isInstanceOf(ImageFormatException.class)
+                    .hasMessageContaining("Package image '" + file + "' is " + (ImageCodec.MAX_FILE_BYTES + 1)
+                            + " bytes, over the limit of " + ImageCodec.MAX_FILE_BYTES)
+                    .hasMessageContaining("Delete it and run mvn pkgimage:compile");
+        }
+
+        @Test
+        void contentThatIsNotUtf8() throws IOException {
+            Map<String, byte[]> entries = Images.entries(validImage());
+            byte[] latin1 = "[self]\nclass com/acme/Caf\u00e9\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+            entries.put(CLASSLIST, latin1);
+            Path file = dir.resolve("latin1.jar");
+            Images.zip(file, entries);
+
+            assertCorrupt(file, "entry 'pkgimage/classlist.txt' is not UTF-8 text");
+        }
+
+        @Test
+        void badSha256() throws IOException {
+            Path file = withEntry(FINGERPRINTS, Images.sha("a") + " com/acme/A\n\nnot-a-sha com/acme/B\n");
+
+            assertCorrupt(file, "pkgimage/classes.sha256 line 3: expecting a SHA-256");
+        }
+
+        @Test
+        void badShaOfAClassInTheClasslist() throws IOException {
+            Path file = withEntry(CLASSLIST, "[self]\nclass com/acme/A ABCDEF\n[jdk]\n[lambda-form-invokers]\n");
+
+            assertCorrupt(file, "Invalid SHA-256 'ABCDEF' for class com/acme/A");
+        }
+
+        @Test
+        void badNumber() throws IOException {
+            Path file = withEntry(HOT_METHODS, "three com.acme.Widget run ()V\n");
+
+            assertCorrupt(file, "pkgimage/hot-methods.txt line 1: 'three' is not a number");
+        }
+
+        @Test
+        void badLevel() throws IOException {
+            Path file = withEntry(HOT_METHODS, "9 com.acme.Widget run ()V\n");
+
+            assertCorrupt(file, "Invalid compile level 9 for com.acme.Widget.run");
+        }
+
+        @Test
+        void badNumberInProperties() throws IOException {
+            Path file = withProperty("training.run", "many");
+
+            assertCorrupt(file, "pkgimage/image.properties 'training.run' is not a number: 'many'");
+        }
+
+        @Test
+        void negativeNumberInProperties() throws IOException {
+            Path file = withProperty("jdk.feature", "-25");
+
+            assertCorrupt(file, "pkgimage/image.properties 'jdk.feature' is out of range: -25");
+        }
+
+        @Test
+        void missingProperty() throws IOException {
+            Path file = withProperty("jdk.gc", null);
+
+            assertCorrupt(file, "pkgimage/image.properties has no 'jdk.gc'");
+        }
+
+        @Test
+        void propertiesLineWithoutEquals() throws IOException {
+            String props = new String(Images.entries(validImage()).get(PROPERTIES), UTF_8);
+            Path file = withEntry(PROPERTIES, props + "just words\n");
+
+            assertCorrupt(
+                    file, "pkgimage/image.properties line " + (props.split("\n").length + 1) + ": expecting key=value");
+        }
+
+        @Test
+        void badCoordinates() throws IOException {
+            Path file = withProperty("coordinates", "com.acme:widget");
+
+            assertCorrupt(
+                    file, "Expecting coordinates groupId:artifactId:version[:classifier] but got 'com.acme:widget'");
+        }
+
+        @Test
+        void lineOutsideOfASection() throws IOException {
+            Path file = withEntry(CLASSLIST, "class com/acme/A\n[self]\n[jdk]\n[lambda-form-invokers]\n");
+
+            assertCorrupt(file, "pkgimage/classlist.txt line 1: line outside of a section");
+        }
+
+        @Test
+        void unknownSection() throws IOException {
+            Path file = withEntry(CLASSLIST, "[self]\n[bogus]\n[jdk]\n[lambda-form-invokers]\n");
+
+            assertCorrupt(file, "pkgimage/classlist.txt line 2: unknown section 'bogus'");
+        }
+
+        @Test
+        void unterminatedSectionHeader() throws IOException {
+            Path file = withEntry(CLASSLIST, "[self\n");
+
+            assertCorrupt(file, "pkgimage/classlist.txt line 1: unterminated section header");
+        }
+
+        @Test
+        void sameDependencyTwice() throws IOException {
+            Path file =
+                    withEntry(CLASSLIST, "[self]\n[dependency org.dep:alpha:2.0]\n[dependency org.dep:alpha:2.0]\n");
+
+            assertCorrupt(file, "pkgimage/classlist.txt line 3: dependency org.dep:alpha:2.0 appears twice");
+        }
+
+        @Test
+        void atLineWithoutAClass() throws IOException {
+            Path file = withEntry(CLASSLIST, "[self]\n@cp com/acme/A 1 2\n");
+
+            assertCorrupt(file, "pkgimage/classlist.txt line 2: expecting a class line or an @ line of the class");
+        }
+
+        @Test
+        void classInTheInvokersSection() throws IOException {
+            Path file = withEntry(CLASSLIST, "[self]\n[lambda-form-invokers]\nclass com/acme/A\n");
+
+            assertCorrupt(file, "pkgimage/classlist.txt line 3: expecting an @lambda-form-invoker line");
+        }
+
+        @Test
+        void classListedTwice() throws IOException {
+            Path file = withEntry(CLASSLIST, "[self]\nclass com/acme/A\nclass com/acme/A\n");
+
+            assertCorrupt(file, "Class com/acme/A is listed twice");
+        }
+
+        @Test
+        void entryNotEndingInANewLine() throws IOException {
+            Path file = withEntry(HOT_METHODS, "4 com.acme.Widget run ()V");
+
+            assertCorrupt(file, "entry 'pkgimage/hot-methods.txt' does not end with a new line (truncated?)");
+        }
+
+        @Test
+        void unknownTrainingMode() throws IOException {
+            Path file = withProperty("training.mode", "vibes");
+
+            assertCorrupt(file, "Unknown training mode 'vibes'");
+        }
+
+        private Path validImage() {
+            Path file = dir.resolve("image.jar");
+            ImageCodec.write(Images.full(), file);
+            return file;
+        }
+
+        private Path withEntry(String name, String content) throws IOException {
+            Map<String, byte[]> entries = Images.entries(validImage());
+            entries.put(name, content.getBytes(UTF_8));
+            Path file = dir.resolve("crafted.jar");
+            Images.zip(file, entries);
+            return file;
+        }
+
+        private Path withoutEntry(String name) throws IOException {
+            Map<String, byte[]> entries = Images.entries(validImage());
+            assertThat(entries.remove(name)).isNotNull();
+            Path file = dir.resolve("crafted.jar");
+            Images.zip(file, entries);
+            return file;
+        }
+
+        /** The valid image with one property replaced, or removed when {@code value} is null. */
+        private Path withProperty(String key, String value) throws IOException {
+            String props = new String(Images.entries(validImage()).get(PROPERTIES), UTF_8);
+            assertThat(props.lines()).anyMatch(l -> l.startsWith(key + "="));
+            String changed = props.lines()
+                    .map(l -> l.startsWith(key + "=") ? (value == null ? "" : key + "=" + value) : l)
+                    .collect(Collectors.joining("\n", "", "\n"));
+            return withEntry(PROPERTIES, changed);
+        }
+    }
+
+    static AbstractThrowableAssert<?, ? extends Throwable> assertCorrupt(Path file, String reason) {
+        return assertThatThrownBy(() -> ImageCodec.read(file))
+                .isInstanceOf(ImageFormatException.class)
+                .hasMessageContaining("Package image '" + file + "' is corrupt or not a package image: ")
+                .hasMessageContaining(reason)
+                .hasMessageEndingWith("Delete it and rebuild it with mvn pkgimage:compile");
+    }
+
+    private static void writeZeros(OutputStream out, long count) throws IOException {
+        byte[] zeros = new byte[1 << 20];
+        for (long left = count; left > 0; left -= zeros.length) {
+            out.write(zeros, 0, (int) Math.min(zeros.length, left));
+        }
+    }
+
+    private static int replaceAll(byte[] bytes, byte[] from, byte[] to) {
+        int count = 0;
+        outer:
+        for (int i = 0; i <= bytes.length - from.length; i++) {
+            for (int j = 0; j < from.length; j++) {
+                if (bytes[i + j] != from[j]) {
+                    continue outer;
+                }
+            }
+            System.arraycopy(to, 0, bytes, i, to.length);
+            count++;
+        }
+        return count;
+    }
+
+    private static <T> List<T> reversed(List<T> list) {
+        List<T> copy = new ArrayList<>(list);
+        Collections.reverse(copy);
+        return copy;
+    }
+
+    /** Every file below {@code root} with its size, modification time and content hash. */
+    private static Map<Path, String> snapshot(Path root) throws IOException {
+        Map<Path, String> out = new TreeMap<>();
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                String what = Files.isDirectory(p)
+                        ? "dir"
+                        : Files.size(p) + " " + Files.getLastModifiedTime(p) + " " + sha256(p);
+                out.put(p, what);
+            }
+        }
+        return out;
+    }
+
+    private static String sha256(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[1 << 16];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                digest.update(buffer, 0, n);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Images and raw zips to test with. */
+    static final class Images {
+        private Images() {}
+
+        static String sha(String seed) {
+            try {
+                return HexFormat.of()
+                        .formatHex(MessageDigest.getInstance("SHA-256").digest(seed.getBytes(UTF_8)));
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new AssertionError(e);
+            }
+        }
+
+        static PackageImage full() {
+            Coordinates alpha = Coordinates.parse("org.dep:alpha:2.0");
+            Coordinates beta = new Coordinates("org.dep", "beta", "1.0", "jdk17");
+            SortedMap<String, String> fingerprints = new TreeMap<>(Map.of(
+                    "com/acme/Widget", sha("Widget"),
+                    "com/acme/Widget$Part", sha("Part"),
+                    "com/acme/Unused", sha("Unused")));
+            SortedMap<Coordinates, List<ClassEntry>> deps = new TreeMap<>();
+            deps.put(beta, List.of(new ClassEntry("org/dep/beta/B", Optional.of(sha("B")), List.of())));
+            deps.put(
+                    alpha,
+                    List.of(
+                            new ClassEntry(
+                                    "org/dep/alpha/A", Optional.of(sha("A")), List.of("@cp org/dep/alpha/A 3 9")),
+                            new ClassEntry("org/dep/alpha/A$1", Optional.of(sha("A1")), List.of())));
+            return new PackageImage(
+                    Coordinates.of("com.acme", "widget", "1.2.3"),
+                    new TrainedOn("Eclipse Adoptium", "25.0.3+9-LTS", 25, "G1", true),
+                    fingerprints,
+                    List.of(
+                            new ClassEntry(
+                                    "com/acme/Widget",
+                                    Optional.of(sha("Widget")),
+                                    List.of(
+                                            "@cp com/acme/Widget 1 7 12",
+                                            "@lambda-proxy com/acme/Widget run ()Ljava/lang/Runnable; ()V REF_invokeStatic"
+                                                    + " com/acme/Widget lambda$new$0 ()V ()V")),
+                            new ClassEntry("com/acme/Widget$Part", Optional.of(sha("Part")), List.of())),
+                    deps,
+                    List.of(
+                            new ClassEntry("java/lang/Object", Optional.empty(), List.of()),
+                            new ClassEntry(
+                                    "java/lang/Runnable", Optional.empty(), List.of("@cp java/lang/Runnable 1"))),
+                    List.of(
+                            "@lambda-form-invoker [LF_RESOLVE] java.lang.invoke.DirectMethodHandle$Holder"
+                                    + " invokeStatic L_L",
+                            "@lambda-form-invoker [SPECIES_RESOLVE] java.lang.invoke.BoundMethodHandle$Species_L"),
+                    new TrainingSummary(
+                            "tests",
+                            42,
+                            2,
+                            1,
+                            12_345L,
+                            List.of(
+                                    "com.acme.WidgetTests#cafébreaks() — AssertionError: 1 ≠ 2",
+                                    "com.acme.PartTests — java.lang.IllegalStateException: key=value [x]")),
+                    List.of(
+                            new HotMethod("com.acme.Widget", "<init>", "()V", 3),
+                            new HotMethod("org.dep.alpha.A", "parse", "(Ljava/lang/String;)I", 4)),
+                    List.of(
+                            new DependencyImage(beta, sha("beta image")),
+                            new DependencyImage(alpha, sha("alpha image"))),
+                    sha("inputs"));
+        }
+
+        /** The entries of a zip, in order. */
+        static Map<String, byte[]> entries(Path zipFile) throws IOException {
+            Map<String, byte[]> out = new LinkedHashMap<>();
+            try (ZipFile zip = new ZipFile(zipFile.toFile())) {
+                for (ZipEntry e : Collections.list(zip.entries())) {
+                    out.put(e.getName(), zip.getInputStream(e).readAllBytes());
+                }
+            }
+            return out;
+        }
+
+        /** Writes a zip with exactly these entries, names not checked. */
+        static void zip(Path file, Map<String, byte[]> entries) throws IOException {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (ZipOutputStream zip = new ZipOutputStream(bytes, UTF_8)) {
+                for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+                    zip.putNextEntry(new ZipEntry(e.getKey()));
+                    zip.write(e.getValue());
+                    zip.closeEntry();
+                }
+            }
+            Files.write(file, bytes.toByteArray());
+        }
+    }
+}
