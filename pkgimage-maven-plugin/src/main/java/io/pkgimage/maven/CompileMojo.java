@@ -9,7 +9,6 @@ import io.pkgimage.core.image.Coordinates;
 import io.pkgimage.core.image.DependencyImage;
 import io.pkgimage.core.io.Hashing;
 import io.pkgimage.core.jdk.Jdk;
-import io.pkgimage.core.training.Progress;
 import io.pkgimage.core.training.TrainingException;
 import io.pkgimage.core.training.TrainingFailuresException;
 import java.io.File;
@@ -35,8 +34,6 @@ import org.apache.maven.project.MavenProjectHelper;
 import org.apache.maven.toolchain.ToolchainManager;
 import org.eclipse.aether.RepositorySystem;
 import org.eclipse.aether.artifact.DefaultArtifact;
-import org.eclipse.aether.repository.LocalArtifactRequest;
-import org.eclipse.aether.repository.LocalArtifactResult;
 import org.eclipse.aether.resolution.ArtifactRequest;
 import org.eclipse.aether.resolution.ArtifactResolutionException;
 
@@ -51,9 +48,6 @@ import org.eclipse.aether.resolution.ArtifactResolutionException;
         requiresDependencyResolution = ResolutionScope.TEST,
         threadSafe = true)
 public class CompileMojo extends AbstractMojo {
-    /** The classifier of package images. */
-    public static final String CLASSIFIER = "pkgimage";
-
     private static final String PLATFORM_GROUP = "org.junit.platform";
 
     private final MavenProjectHelper projectHelper;
@@ -169,6 +163,7 @@ public class CompileMojo extends AbstractMojo {
             getLog().warn("Left out of the training argLine, as they have no value: " + surefire.unresolved());
         }
 
+        ImageArtifacts images = new ImageArtifacts(session, repositorySystem);
         List<ClasspathEntry> dependencies = new ArrayList<>();
         List<DependencyImage> dependencyImages = new ArrayList<>();
         Optional<Artifact> launcher = Optional.empty();
@@ -186,9 +181,9 @@ public class CompileMojo extends AbstractMojo {
             if (Artifact.SCOPE_TEST.equals(a.getScope())) {
                 dependencies.add(ClasspathEntry.test(a.getFile().toPath()));
             } else {
-                Coordinates coordinates = coordinates(a);
+                Coordinates coordinates = ImageArtifacts.coordinates(a);
                 dependencies.add(ClasspathEntry.dependency(a.getFile().toPath(), coordinates));
-                findImage(a)
+                images.of(a, project, false)
                         .ifPresent(
                                 image -> dependencyImages.add(new DependencyImage(coordinates, Hashing.sha256(image))));
             }
@@ -207,9 +202,8 @@ public class CompileMojo extends AbstractMojo {
             harness.add(resolveLauncher(engine.get().getBaseVersion()));
         }
 
-        String fileName = project.getArtifactId() + "-" + project.getVersion() + "-" + CLASSIFIER + ".jar";
         CompileRequest request = new CompileRequest(
-                coordinates(project.getArtifact()),
+                ImageArtifacts.coordinates(project.getArtifact()),
                 target,
                 Path.of(project.getBuild().getOutputDirectory()),
                 testClasses,
@@ -225,12 +219,12 @@ public class CompileMojo extends AbstractMojo {
                 hotMethods,
                 failOnTrainingFailure,
                 dependencyImages,
-                outputDirectory.toPath().resolve(fileName),
+                outputDirectory.toPath().resolve(ImageArtifacts.fileName(project)),
                 workDirectory.toPath(),
                 pluginVersion);
         CompileResult result;
         try {
-            result = ImageCompiler.compile(request, progress());
+            result = ImageCompiler.compile(request, new MavenProgress(getLog(), showOutput));
         } catch (TrainingFailuresException e) {
             throw new MojoFailureException(e.getMessage(), e);
         } catch (TrainingException e) {
@@ -241,7 +235,7 @@ public class CompileMojo extends AbstractMojo {
                     "Compiling the image of " + project.getArtifactId() + " failed: " + e.getMessage(), e);
         }
         projectHelper.attachArtifact(
-                project, "jar", CLASSIFIER, result.imageFile().toFile());
+                project, "jar", ImageArtifacts.CLASSIFIER, result.imageFile().toFile());
     }
 
     private boolean hasTestClasses() {
@@ -262,57 +256,6 @@ public class CompileMojo extends AbstractMojo {
             value = project.getProperties().getProperty(name);
         }
         return value;
-    }
-
-    private Progress progress() {
-        return new Progress() {
-            @Override
-            public void info(String message) {
-                getLog().info(message);
-            }
-
-            @Override
-            public void warn(String message) {
-                getLog().warn(message);
-            }
-
-            @Override
-            public void output(String line) {
-                if (showOutput) {
-                    getLog().info("[test] " + line);
-                } else if (getLog().isDebugEnabled()) {
-                    getLog().debug("[test] " + line);
-                }
-            }
-        };
-    }
-
-    /** The image of a dependency: attached in this reactor, or already in the local repository. */
-    private Optional<Path> findImage(Artifact a) {
-        for (MavenProject p : session.getProjects()) {
-            if (p.getGroupId().equals(a.getGroupId())
-                    && p.getArtifactId().equals(a.getArtifactId())
-                    && p.getVersion().equals(a.getBaseVersion())) {
-                return p.getAttachedArtifacts().stream()
-                        .filter(x -> CLASSIFIER.equals(x.getClassifier())
-                                && x.getFile() != null
-                                && x.getFile().isFile())
-                        .map(x -> x.getFile().toPath())
-                        .findFirst();
-            }
-        }
-        LocalArtifactResult local = session.getRepositorySession()
-                .getLocalRepositoryManager()
-                .find(
-                        session.getRepositorySession(),
-                        new LocalArtifactRequest(
-                                new DefaultArtifact(
-                                        a.getGroupId(), a.getArtifactId(), CLASSIFIER, "jar", a.getBaseVersion()),
-                                null,
-                                null));
-        return local.isAvailable() && local.getFile() != null
-                ? Optional.of(local.getFile().toPath())
-                : Optional.empty();
     }
 
     private Path resolveLauncher(String version) throws MojoExecutionException {
@@ -336,13 +279,5 @@ public class CompileMojo extends AbstractMojo {
                             + ". Add it as a test dependency or check the repositories.",
                     e);
         }
-    }
-
-    private static Coordinates coordinates(Artifact a) {
-        return new Coordinates(
-                a.getGroupId(),
-                a.getArtifactId(),
-                a.getBaseVersion(),
-                a.getClassifier() == null ? "" : a.getClassifier());
     }
 }

@@ -41,6 +41,30 @@ public final class DeterministicJar {
         });
     }
 
+    /**
+     * Like {@link #of}, but leaves an existing {@code target} with the same bytes untouched, so that its time stamp,
+     * which CDS archives check, stays valid.
+     */
+    public static void ofIfChanged(Path folder, Path target) {
+        if (!Files.isRegularFile(target)) {
+            of(folder, target);
+            return;
+        }
+        try {
+            Path fresh = Files.createTempFile(target.toAbsolutePath().getParent(), "." + target.getFileName(), ".tmp");
+            try {
+                of(folder, fresh);
+                if (Files.mismatch(fresh, target) != -1) {
+                    AtomicFiles.move(fresh, target);
+                }
+            } finally {
+                Files.deleteIfExists(fresh);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write '" + target + "': " + e.getMessage(), e);
+        }
+    }
+
     private static String entryName(Path folder, Path file) {
         return folder.relativize(file).toString().replace('\\', '/');
     }

@@ -1,0 +1,183 @@
+package io.pkgimage.core.link;
+
+import io.pkgimage.core.classlist.RecordedClassList;
+import io.pkgimage.core.classpath.ClasspathIndex;
+import io.pkgimage.core.image.ClassEntry;
+import io.pkgimage.core.image.Coordinates;
+import io.pkgimage.core.image.PackageImage;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Checks package images against the classes really on a classpath and merges what still holds into one classlist
+ * for the target JDK.
+ *
+ * <p>A class entry is kept only if the class file that the JVM would load has the fingerprint the image recorded:
+ * a changed class drops its own entry and the lines that belong to it, nothing else. JDK entries and method-handle
+ * forms hold only for the feature release that trained them; {@code @cp} lines only for JDK 24+.
+ */
+public final class ImageMerge {
+    private static final int EXAMPLES = 5;
+
+    /**
+     * What was kept and dropped of one image.
+     *
+     * @param coordinates the image's package
+     * @param kept entries kept
+     * @param changed entries dropped because the class file on the classpath differs from the trained one
+     * @param missing entries dropped because no classpath entry has the class
+     * @param otherJdk JDK entries and method-handle forms dropped because the image was trained on another release
+     * @param notes readable remarks (examples of dropped classes, feature or GC differences)
+     */
+    public record ImageStats(
+            Coordinates coordinates, int kept, int changed, int missing, int otherJdk, List<String> notes) {}
+
+    /**
+     * The merged classlist.
+     *
+     * @param lines the classlist to dump, in the JVM's classlist syntax with fresh ids
+     * @param appClasses the merged classes that come from the classpath (not the JDK), for the proof of loading
+     * @param stats per image
+     */
+    public record Merged(List<String> lines, List<String> appClasses, List<ImageStats> stats) {}
+
+    private static final class Entry {
+        final Set<Integer> cp = new TreeSet<>();
+        final Set<String> lines = new LinkedHashSet<>();
+        boolean fromClasspath;
+    }
+
+    private ImageMerge() {}
+
+    /**
+     * Merges {@code images}, checked against {@code index}, on top of {@code base} (the JDK's own default classlist,
+     * or an empty one).
+     */
+    public static Merged merge(
+            List<PackageImage> images, ClasspathIndex index, int targetFeature, RecordedClassList base) {
+        boolean cpLines = targetFeature >= 24;
+        Map<String, Entry> jdk = new LinkedHashMap<>();
+        Map<String, Entry> app = new LinkedHashMap<>();
+        Set<String> invokers = new LinkedHashSet<>(base.lambdaFormInvokers());
+        for (String name : base.classes()) {
+            Entry e = jdk.computeIfAbsent(name, n -> new Entry());
+            base.linesOf(name).forEach(l -> add(e, l, cpLines));
+        }
+        List<ImageStats> stats = new ArrayList<>();
+        for (PackageImage image : images) {
+            boolean sameJdk = image.trainedOn().feature() == targetFeature;
+            int kept = 0;
+            int changed = 0;
+            int missing = 0;
+            int otherJdk = 0;
+            List<String> changedExamples = new ArrayList<>();
+            List<String> missingExamples = new ArrayList<>();
+            List<ClassEntry> fromClasspath = new ArrayList<>(image.ownClasses());
+            image.dependencyClasses().values().forEach(fromClasspath::addAll);
+            for (ClassEntry c : fromClasspath) {
+                Optional<ClasspathIndex.Origin> origin = index.find(c.name());
+                if (origin.isEmpty()) {
+                    missing++;
+                    example(missingExamples, c.name());
+                } else if (c.sha256().isPresent()
+                        && !c.sha256().get().equals(origin.get().sha256())) {
+                    changed++;
+                    example(changedExamples, c.name());
+                } else {
+                    Entry e = app.computeIfAbsent(c.name(), n -> new Entry());
+                    e.fromClasspath = true;
+                    c.lines().forEach(l -> add(e, l, cpLines));
+                    kept++;
+                }
+            }
+            if (sameJdk) {
+                for (ClassEntry c : image.jdkClasses()) {
+                    if (index.find(c.name()).isPresent()) {
+                        // a class of the JDK's packages shadowed on the classpath is not the JDK's
+                        missing++;
+                        continue;
+                    }
+                    Entry e = jdk.computeIfAbsent(c.name(), n -> new Entry());
+                    c.lines().forEach(l -> add(e, l, cpLines));
+                    kept++;
+                }
+                invokers.addAll(image.lambdaFormInvokers());
+            } else {
+                otherJdk =
+                        image.jdkClasses().size() + image.lambdaFormInvokers().size();
+            }
+            List<String> notes = new ArrayList<>();
+            if (!changedExamples.isEmpty()) {
+                notes.add("changed since training: " + String.join(", ", changedExamples) + more(changed));
+            }
+            if (!missingExamples.isEmpty()) {
+                notes.add("not on this classpath: " + String.join(", ", missingExamples) + more(missing));
+            }
+            if (!sameJdk) {
+                notes.add("trained on JDK " + image.trainedOn().feature() + ", linked for JDK " + targetFeature
+                        + ": its " + otherJdk + " JDK entries are not used, its classpath entries are");
+            }
+            stats.add(new ImageStats(image.coordinates(), kept, changed, missing, otherJdk, notes));
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add("# pkgimage: merged classlist of " + images.size() + " package images");
+        int id = 0;
+        List<String> appClasses = new ArrayList<>();
+        for (Map<String, Entry> section : List.of(jdk, app)) {
+            for (Map.Entry<String, Entry> e : section.entrySet()) {
+                if (section == jdk && app.containsKey(e.getKey())) {
+                    continue;
+                }
+                lines.add(e.getKey() + " id: " + id++);
+                if (e.getValue().fromClasspath) {
+                    appClasses.add(e.getKey());
+                }
+            }
+        }
+        for (Map<String, Entry> section : List.of(jdk, app)) {
+            section.forEach((name, e) -> {
+                lines.addAll(e.lines);
+                if (!e.cp.isEmpty()) {
+                    StringBuilder cp = new StringBuilder("@cp ").append(name);
+                    e.cp.forEach(i -> cp.append(' ').append(i));
+                    lines.add(cp.toString());
+                }
+            });
+        }
+        lines.addAll(invokers);
+        return new Merged(lines, appClasses, stats);
+    }
+
+    private static void add(Entry e, String line, boolean cpLines) {
+        if (line.startsWith("@cp ")) {
+            if (cpLines) {
+                String[] parts = line.split(" ");
+                for (int i = 2; i < parts.length; i++) {
+                    try {
+                        e.cp.add(Integer.parseInt(parts[i]));
+                    } catch (NumberFormatException ignored) {
+                        // a malformed index cannot be archived; the class itself still is
+                    }
+                }
+            }
+        } else {
+            e.lines.add(line);
+        }
+    }
+
+    private static void example(List<String> examples, String name) {
+        if (examples.size() < EXAMPLES) {
+            examples.add(name);
+        }
+    }
+
+    private static String more(int count) {
+        return count > EXAMPLES ? " and " + (count - EXAMPLES) + " more" : "";
+    }
+}

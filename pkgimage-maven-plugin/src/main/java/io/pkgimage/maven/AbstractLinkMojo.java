@@ -1,0 +1,165 @@
+package io.pkgimage.maven;
+
+import io.pkgimage.core.PkgImageException;
+import io.pkgimage.core.classpath.ClasspathEntry;
+import io.pkgimage.core.jdk.Jdk;
+import io.pkgimage.core.link.ImageLinker;
+import io.pkgimage.core.link.LinkRequest;
+import io.pkgimage.core.link.LinkResult;
+import java.io.File;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.maven.artifact.Artifact;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+import org.apache.maven.toolchain.ToolchainManager;
+import org.eclipse.aether.RepositorySystem;
+
+/** What the goals that link images share: parameters, gathering images and the class path, and the link itself. */
+abstract class AbstractLinkMojo extends AbstractMojo {
+    private final ToolchainManager toolchainManager;
+    private final RepositorySystem repositorySystem;
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    protected MavenProject project;
+
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    protected MavenSession session;
+
+    @Parameter(defaultValue = "${plugin.version}", readonly = true, required = true)
+    private String pluginVersion;
+
+    /**
+     * The target JDK that dumps and runs the archive: a JDK home, or a feature release such as {@code 25} that is
+     * looked up among the installed JDKs. When unset, the build's JDK toolchain, else the JDK running Maven.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pkgimage.jdk")
+    private String jdk;
+
+    /**
+     * The base name of what the link writes: {@code <name>.jsa}, {@code <name>.args}, {@code <name>-link.txt}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pkgimage.name", defaultValue = "${project.artifactId}")
+    private String name;
+
+    /**
+     * JVM options of the run that the archive must match (garbage collector, heap size, compressed pointers), such
+     * as {@code -XX:+UseParallelGC}. The dump, the proof of loading and the argfile all use them.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pkgimage.jvmOptions")
+    private List<String> jvmOptions = new ArrayList<>();
+
+    /**
+     * Fails the link when an image is corrupt, foreign or of another format version, instead of going on without
+     * it.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pkgimage.strict", defaultValue = "false")
+    private boolean strict;
+
+    /**
+     * Where the archive, argfile, merged classlist and link report go.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pkgimage.linkDirectory", defaultValue = "${project.build.directory}/pkgimage")
+    private File linkDirectory;
+
+    /**
+     * The content-addressed cache of linked archives, shared by builds: a link whose JDK, options, class path and
+     * images are all unchanged reuses the archive.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pkgimage.cacheDirectory", defaultValue = "${user.home}/.cache/pkgimage/archives")
+    private File cacheDirectory;
+
+    /**
+     * How long dumping the archive and proving that it maps may each take, in seconds.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pkgimage.linkTimeout", defaultValue = "300")
+    private int linkTimeout;
+
+    /**
+     * Shows the output of the JVMs the goal starts, instead of only with {@code -X}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pkgimage.showOutput", defaultValue = "false")
+    protected boolean showOutput;
+
+    AbstractLinkMojo(ToolchainManager toolchainManager, RepositorySystem repositorySystem) {
+        this.toolchainManager = toolchainManager;
+        this.repositorySystem = repositorySystem;
+    }
+
+    Jdk targetJdk() throws MojoExecutionException {
+        return JdkSelection.choose(jdk, toolchainManager, session, getLog());
+    }
+
+    List<String> jvmOptions() {
+        List<String> options = new ArrayList<>();
+        for (String o : jvmOptions) {
+            options.addAll(SurefireSettings.split(o));
+        }
+        return options;
+    }
+
+    /** Gathers the images of the runtime class path and links them. */
+    LinkResult link(Jdk target) throws MojoExecutionException {
+        if (linkTimeout <= 0) {
+            throw new MojoExecutionException("<linkTimeout> (property pkgimage.linkTimeout) must be a positive number"
+                    + " of seconds, not " + linkTimeout);
+        }
+        ImageArtifacts images = new ImageArtifacts(session, repositorySystem);
+        List<ClasspathEntry> classpath = new ArrayList<>();
+        List<Path> imageFiles = new ArrayList<>();
+        classpath.add(ClasspathEntry.self(
+                Path.of(project.getBuild().getOutputDirectory()), ImageArtifacts.coordinates(project.getArtifact())));
+        ImageArtifacts.ofProject(project).ifPresent(imageFiles::add);
+        for (Artifact a : project.getArtifacts()) {
+            if (a.getFile() == null
+                    || !a.getArtifactHandler().isAddedToClasspath()
+                    || !(Artifact.SCOPE_COMPILE.equals(a.getScope())
+                            || Artifact.SCOPE_RUNTIME.equals(a.getScope())
+                            || Artifact.SCOPE_SYSTEM.equals(a.getScope()))) {
+                continue;
+            }
+            classpath.add(ClasspathEntry.dependency(a.getFile().toPath(), ImageArtifacts.coordinates(a)));
+            Optional<Path> image = images.of(a, project, true);
+            image.ifPresent(imageFiles::add);
+        }
+        LinkRequest request = new LinkRequest(
+                name,
+                target,
+                classpath,
+                imageFiles,
+                jvmOptions(),
+                strict,
+                linkDirectory.toPath(),
+                cacheDirectory.toPath(),
+                Duration.ofSeconds(linkTimeout),
+                pluginVersion);
+        try {
+            return ImageLinker.link(request, new MavenProgress(getLog(), showOutput));
+        } catch (PkgImageException | java.io.UncheckedIOException e) {
+            throw new MojoExecutionException(
+                    "Linking the images of " + project.getArtifactId() + " failed: " + e.getMessage(), e);
+        }
+    }
+}
