@@ -56,7 +56,7 @@ public final class ImageLinker {
         long start = System.nanoTime();
         Path out = request.outputDirectory();
         List<Path> classpath = jarFolders(request, out.resolve("jars"));
-        List<String> report = new ArrayList<>();
+        List<String> refused = new ArrayList<>();
         List<PackageImage> images = new ArrayList<>();
         List<String> imageHashes = new ArrayList<>();
         for (Path file : request.images()) {
@@ -69,7 +69,7 @@ public final class ImageLinker {
                     throw new LinkException(e.getMessage() + " (strict is set, so the link stops here)", e);
                 }
                 progress.warn("Not using an image: " + e.getMessage());
-                report.add("refused: " + e.getMessage());
+                refused.add("refused: " + e.getMessage());
             }
         }
 
@@ -87,7 +87,7 @@ public final class ImageLinker {
         Path entry = request.cacheDirectory().resolve(key);
         boolean fromCache;
         synchronized (LOCKS.computeIfAbsent(key, k -> new Object())) {
-            fromCache = Files.isRegularFile(entry.resolve("report.txt"));
+            fromCache = complete(entry);
             if (!fromCache) {
                 try {
                     Files.createDirectories(request.cacheDirectory());
@@ -98,9 +98,10 @@ public final class ImageLinker {
                         // another build (another JVM) linking the same key waits here, then finds the entry
                         FileLock lock = channel.lock();
                         try {
-                            fromCache = Files.isRegularFile(entry.resolve("report.txt"));
+                            fromCache = complete(entry);
                             if (!fromCache) {
-                                build(request, classpath, images, report, entry, progress);
+                                deleteTree(entry); // an entry that lost a file is built again
+                                build(request, classpath, images, entry, progress);
                             }
                         } finally {
                             lock.release();
@@ -112,7 +113,10 @@ public final class ImageLinker {
                 }
             }
         }
-        List<String> summary = readLines(entry.resolve("report.txt"));
+        List<String> summary = new ArrayList<>();
+        summary.add("pkgimage link report: " + request.name());
+        summary.addAll(refused);
+        summary.addAll(readLines(entry.resolve("report.txt")));
         publish(entry.resolve("archive.jsa"), archive);
         publish(entry.resolve("classlist.txt"), out.resolve(request.name() + ".classlist"));
         AtomicFiles.writeString(reportFile, String.join("\n", summary) + "\n");
@@ -125,12 +129,7 @@ public final class ImageLinker {
     }
 
     private static void build(
-            LinkRequest request,
-            List<Path> classpath,
-            List<PackageImage> images,
-            List<String> report,
-            Path entry,
-            Progress progress)
+            LinkRequest request, List<Path> classpath, List<PackageImage> images, Path entry, Progress progress)
             throws IOException {
         int feature = request.jdk().feature();
         List<ClasspathEntry> indexed = new ArrayList<>();
@@ -154,9 +153,9 @@ public final class ImageLinker {
             Dump dump = dump(request, classlist, archive, classpath, tmp);
             Proof proof = prove(request, archive, classpath, merged.appClasses(), tmp);
 
-            report.add(0, "pkgimage link report: " + request.name());
-            report.add(1, "JDK: " + request.jdk());
-            report.add(2, "JVM options: " + (request.jvmOptions().isEmpty() ? "(none)" : request.jvmOptions()));
+            List<String> report = new ArrayList<>();
+            report.add("JDK: " + request.jdk());
+            report.add("JVM options: " + (request.jvmOptions().isEmpty() ? "(none)" : request.jvmOptions()));
             report.add("archive: " + Files.size(archive) + " bytes, dumped in " + dump.millis + " ms"
                     + (dump.warnings > 0 ? ", " + dump.warnings + " classes the JDK would not archive" : ""));
             for (ImageMerge.ImageStats s : merged.stats()) {
@@ -331,6 +330,12 @@ public final class ImageLinker {
         } catch (java.net.URISyntaxException | RuntimeException e) {
             throw new IllegalStateException("Cannot locate the pkgimage load check on the class path", e);
         }
+    }
+
+    /** Whether a cache entry has every file a link publishes. */
+    private static boolean complete(Path entry) {
+        return Stream.of("report.txt", "archive.jsa", "classlist.txt")
+                .allMatch(f -> Files.isRegularFile(entry.resolve(f)));
     }
 
     private static void publish(Path source, Path target) {

@@ -67,7 +67,7 @@ public final class ImageMerge {
         Set<String> invokers = new LinkedHashSet<>(base.lambdaFormInvokers());
         for (String name : base.classes()) {
             Entry e = jdk.computeIfAbsent(name, n -> new Entry());
-            base.linesOf(name).forEach(l -> add(e, l, cpLines));
+            base.linesOf(name).forEach(l -> add(e, name, l, cpLines));
         }
         List<ImageStats> stats = new ArrayList<>();
         for (PackageImage image : images) {
@@ -92,7 +92,7 @@ public final class ImageMerge {
                 } else {
                     Entry e = app.computeIfAbsent(c.name(), n -> new Entry());
                     e.fromClasspath = true;
-                    c.lines().forEach(l -> add(e, l, cpLines));
+                    c.lines().forEach(l -> add(e, c.name(), l, cpLines));
                     kept++;
                 }
             }
@@ -104,7 +104,7 @@ public final class ImageMerge {
                         continue;
                     }
                     Entry e = jdk.computeIfAbsent(c.name(), n -> new Entry());
-                    c.lines().forEach(l -> add(e, l, cpLines));
+                    c.lines().forEach(l -> add(e, c.name(), l, cpLines));
                     kept++;
                 }
                 invokers.addAll(image.lambdaFormInvokers());
@@ -154,10 +154,13 @@ public final class ImageMerge {
         return new Merged(lines, appClasses, stats);
     }
 
-    private static void add(Entry e, String line, boolean cpLines) {
-        if (line.startsWith("@cp ")) {
+    private static void add(Entry e, String name, String line, boolean cpLines) {
+        String[] parts = line.split(" ");
+        if (parts.length < 3 || !parts[1].equals(name)) {
+            return; // malformed, or about another class: not a line of this class
+        }
+        if (parts[0].equals("@cp")) {
             if (cpLines) {
-                String[] parts = line.split(" ");
                 for (int i = 2; i < parts.length; i++) {
                     try {
                         e.cp.add(Integer.parseInt(parts[i]));
@@ -166,9 +169,10 @@ public final class ImageMerge {
                     }
                 }
             }
-        } else {
+        } else if (parts[0].equals("@lambda-proxy")) {
             e.lines.add(line);
         }
+        // any other tag is no class line of the JVM's classlist: the dump would stop at it
     }
 
     private static void example(List<String> examples, String name) {

@@ -1,0 +1,672 @@
+package io.pkgimage.core.link;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.pkgimage.core.classlist.ClassListSplit;
+import io.pkgimage.core.classlist.RecordedClassList;
+import io.pkgimage.core.classpath.ClasspathEntry;
+import io.pkgimage.core.classpath.ClasspathIndex;
+import io.pkgimage.core.image.ClassEntry;
+import io.pkgimage.core.image.Coordinates;
+import io.pkgimage.core.image.ImageCodec;
+import io.pkgimage.core.image.PackageImage;
+import io.pkgimage.core.image.TrainedOn;
+import io.pkgimage.core.image.TrainingSummary;
+import io.pkgimage.core.io.DeterministicJar;
+import io.pkgimage.core.jdk.Jdk;
+import io.pkgimage.core.jdk.JdkPackages;
+import io.pkgimage.core.jdk.Jdks;
+import io.pkgimage.core.training.Progress;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Links images of a small application (a class folder and a dependency jar) with real JVMs: the dump, the proof of
+ * loading, the argfile, the up-to-date check and the shared cache.
+ */
+class ImageLinkerTests {
+    private static final Coordinates APP = Coordinates.of("com.acme", "app", "1.0");
+    private static final Coordinates GREETING = Coordinates.of("org.dep", "greeting", "1.0");
+    private static final Path JDK25_HOME = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64");
+    private static final String PROOF_3_OF_3 =
+            "proof: -Xshare:on started; 3 of 3 classpath classes loaded from the archive";
+
+    private static final String GREETING_SOURCE =
+            """
+            package org.dep;
+            public final class Greeting {
+                public static String of(String name) {
+                    return "Hello, " + name + "!";
+                }
+            }
+            """;
+    private static final String MAIN_SOURCE =
+            """
+            package com.acme;
+            import java.util.function.Supplier;
+            public final class Main {
+                public static void main(String[] args) {
+                    Supplier<String> greeting = () -> Helper.greet(args.length > 0 ? args[0] : "Ada");
+                    System.out.println(greeting.get());
+                }
+            }
+            """;
+    private static final String HELPER_SOURCE =
+            """
+            package com.acme;
+            final class Helper {
+                static String greet(String name) {
+                    return org.dep.Greeting.of(name);
+                }
+            }
+            """;
+
+    @TempDir
+    Path dir;
+
+    private final List<String> infos = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> warnings = Collections.synchronizedList(new ArrayList<>());
+    private final Progress progress = new Progress() {
+        @Override
+        public void info(String message) {
+            infos.add(message);
+        }
+
+        @Override
+        public void warn(String message) {
+            warnings.add(message);
+        }
+
+        @Override
+        public void output(String line) {}
+    };
+
+    /** The application's class folder: com.acme.Main and com.acme.Helper. */
+    private Path classes;
+    /** The dependency: org.dep.Greeting. */
+    private Path greetingJar;
+
+    @BeforeEach
+    void application() throws IOException {
+        Path greetingClasses = dir.resolve("greeting-classes");
+        compile(greetingClasses, List.of(), Map.of("org.dep.Greeting", GREETING_SOURCE));
+        greetingJar = dir.resolve("repo/greeting-1.0.jar");
+        DeterministicJar.of(greetingClasses, greetingJar);
+        classes = dir.resolve("app/classes");
+        compile(classes, List.of(greetingJar), Map.of("com.acme.Main", MAIN_SOURCE, "com.acme.Helper", HELPER_SOURCE));
+    }
+
+    @Test
+    void linksAnArchiveThatTheJvmMapsAndAnArgfileThatStartsFromIt() throws IOException {
+        // GIVEN an image trained on this JDK, and the application's folder and jar as the class path
+        Jdk jdk = Jdks.current();
+        Path image = train(jdk);
+        Path out = dir.resolve("out");
+
+        // WHEN
+        LinkResult result = ImageLinker.link(request("app", jdk, folderClasspath(), List.of(image), out), progress);
+
+        // THEN the outputs are there, named after the link
+        assertThat(result.upToDate()).isFalse();
+        assertThat(result.fromCache()).isFalse();
+        assertThat(result.archive()).isEqualTo(out.resolve("app.jsa")).isRegularFile();
+        assertThat(result.argfile()).isEqualTo(out.resolve("app.args")).isRegularFile();
+        assertThat(result.report()).isEqualTo(out.resolve("app-link.txt")).isRegularFile();
+        assertThat(out.resolve("app.classlist")).isRegularFile();
+        assertThat(Files.readAllLines(out.resolve("app.classlist")))
+                .anyMatch(l -> l.matches("com/acme/Main id: \\d+"))
+                .anyMatch(l -> l.matches("org/dep/Greeting id: \\d+"));
+        // and the report proves that the JVM maps the archive and loads all three classes from it
+        assertThat(Files.readAllLines(result.report())).isEqualTo(result.summary());
+        assertThat(result.summary())
+                .contains(
+                        "pkgimage link report: app",
+                        "image com.acme:app:1.0: kept " + keptEntries(image) + " entries, dropped 0 changed,"
+                                + " 0 missing, 0 of another JDK",
+                        "without an image (1): org.dep:greeting:1.0",
+                        PROOF_3_OF_3);
+        // and the folder was replaced by a jar of it under <out>/jars/, the jar kept as it is
+        assertThat(result.classpath()).hasSize(2);
+        assertThat(result.classpath().get(0)).startsWith(out.resolve("jars")).hasExtension("jar");
+        assertThat(result.classpath().get(1)).isEqualTo(greetingJar.toAbsolutePath());
+        try (JarFile jar = new JarFile(result.classpath().get(0).toFile())) {
+            assertThat(jar.getEntry("com/acme/Main.class")).isNotNull();
+        }
+        assertThat(Files.readString(result.argfile())).doesNotContain(classes.toString() + File.pathSeparator);
+        assertThat(infos).anyMatch(m -> m.contains("start a JVM with: java @" + result.argfile()));
+        assertThat(warnings).isEmpty();
+
+        // AND the argfile starts the application with its classes from the archive
+        Run run = runWithArgfile(jdk, result.argfile());
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.output())
+                .contains("Hello, Ada!")
+                .contains("com.acme.Main source: shared objects file")
+                .contains("com.acme.Helper source: shared objects file")
+                .contains("org.dep.Greeting source: shared objects file");
+    }
+
+    @Test
+    void aSecondLinkWithNothingChangedIsUpToDateAndLeavesTheArchiveAlone() throws IOException {
+        // GIVEN a link, whose archive and jarred folder are then dated back
+        Jdk jdk = Jdks.current();
+        Path out = dir.resolve("out");
+        LinkRequest request = request("app", jdk, folderClasspath(), List.of(train(jdk)), out);
+        LinkResult first = ImageLinker.link(request, progress);
+        FileTime past = FileTime.from(Instant.parse("2020-01-01T00:00:00Z"));
+        Files.setLastModifiedTime(first.archive(), past);
+        FileTime jarTime = Files.getLastModifiedTime(first.classpath().get(0));
+        byte[] archive = Files.readAllBytes(first.archive());
+
+        // WHEN the same request is linked again
+        LinkResult second = ImageLinker.link(request, progress);
+
+        // THEN nothing was done: the archive and the jar are untouched
+        assertThat(second.upToDate()).isTrue();
+        assertThat(second.fromCache()).isFalse();
+        assertThat(Files.getLastModifiedTime(second.archive())).isEqualTo(past);
+        assertThat(Files.readAllBytes(second.archive())).isEqualTo(archive);
+        assertThat(Files.getLastModifiedTime(second.classpath().get(0))).isEqualTo(jarTime);
+        assertThat(second.classpath()).isEqualTo(first.classpath());
+        assertThat(second.summary()).isEqualTo(first.summary());
+        assertThat(infos).anyMatch(m -> m.startsWith("Link app is up to date"));
+    }
+
+    @Test
+    void aLinkIntoAnotherOutputDirectoryWithTheSameJarsComesFromTheCache() throws IOException {
+        // GIVEN a link of jars only (as a build linking from the local repository has), into one output directory
+        Jdk jdk = Jdks.current();
+        List<ClasspathEntry> classpath = jarClasspath();
+        Path image = train(jdk);
+        LinkResult first =
+                ImageLinker.link(request("app", jdk, classpath, List.of(image), dir.resolve("one")), progress);
+
+        // WHEN another build links the same inputs into another output directory, with the same cache
+        LinkResult second =
+                ImageLinker.link(request("app", jdk, classpath, List.of(image), dir.resolve("two")), progress);
+
+        // THEN the archive comes from the cache, the same bytes, and the new argfile starts from it
+        assertThat(first.fromCache()).isFalse();
+        assertThat(second.fromCache()).isTrue();
+        assertThat(second.upToDate()).isFalse();
+        assertThat(second.archive()).isEqualTo(dir.resolve("two/app.jsa"));
+        assertThat(Files.readAllBytes(second.archive())).isEqualTo(Files.readAllBytes(first.archive()));
+        assertThat(second.summary()).isEqualTo(first.summary()).contains(PROOF_3_OF_3);
+        assertThat(infos).anyMatch(m -> m.startsWith("Linked from the cache "));
+        Run run = runWithArgfile(jdk, second.argfile());
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.output()).contains("com.acme.Main source: shared objects file");
+    }
+
+    @Test
+    void twoLinksOfTheSameKeyAtOnceBothSucceedWithIdenticalArchives() throws Exception {
+        // GIVEN two builds that link the same jars and image into their own output directories, sharing the cache
+        Jdk jdk = Jdks.current();
+        List<ClasspathEntry> classpath = jarClasspath();
+        Path image = train(jdk);
+        LinkRequest one = request("app", jdk, classpath, List.of(image), dir.resolve("one"));
+        LinkRequest two = request("app", jdk, classpath, List.of(image), dir.resolve("two"));
+
+        // WHEN they start at the same time
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<LinkResult> results = new ArrayList<>();
+        try {
+            Future<LinkResult> a = pool.submit(() -> {
+                start.await();
+                return ImageLinker.link(one, progress);
+            });
+            Future<LinkResult> b = pool.submit(() -> {
+                start.await();
+                return ImageLinker.link(two, progress);
+            });
+            start.countDown();
+            results.add(a.get(5, TimeUnit.MINUTES));
+            results.add(b.get(5, TimeUnit.MINUTES));
+        } finally {
+            pool.shutdownNow();
+        }
+
+        // THEN one dumped, the other took its archive from the cache, and no temporary folder is left
+        assertThat(results).extracting(LinkResult::fromCache).containsExactlyInAnyOrder(true, false);
+        assertThat(Files.readAllBytes(results.get(1).archive()))
+                .isEqualTo(Files.readAllBytes(results.get(0).archive()));
+        assertThat(results).allSatisfy(r -> assertThat(r.summary()).contains(PROOF_3_OF_3));
+        try (Stream<Path> entries = Files.list(dir.resolve("cache"))) {
+            assertThat(entries.filter(Files::isDirectory))
+                    .singleElement()
+                    .satisfies(e -> assertThat(e.getFileName().toString()).doesNotContain(".tmp"));
+        }
+        for (LinkResult r : results) {
+            Run run = runWithArgfile(jdk, r.argfile());
+            assertThat(run.exitCode()).as(run.output()).isZero();
+            assertThat(run.output()).contains("com.acme.Main source: shared objects file");
+        }
+    }
+
+    @Test
+    void aCorruptImageIsRefusedWithAWarningNamingItAndTheLinkGoesOn() throws IOException {
+        // GIVEN a good image and a file of random bytes where an image should be
+        Jdk jdk = Jdks.current();
+        Path corrupt = randomBytes(dir.resolve("images/broken-1.0-pkgimage.jar"));
+
+        // WHEN
+        LinkResult result = ImageLinker.link(
+                request("app", jdk, folderClasspath(), List.of(corrupt, train(jdk)), dir.resolve("out")), progress);
+
+        // THEN the broken file is named in a warning and in the report; the good image is linked
+        assertThat(warnings)
+                .singleElement()
+                .asString()
+                .startsWith("Not using an image: ")
+                .contains(corrupt.toString());
+        assertThat(result.summary()).anyMatch(l -> l.startsWith("refused: ") && l.contains(corrupt.toString()));
+        assertThat(result.summary()).contains(PROOF_3_OF_3);
+        assertThat(result.archive()).isRegularFile();
+    }
+
+    @Test
+    void withStrictACorruptImageFailsTheLinkNamingTheFile() throws IOException {
+        Jdk jdk = Jdks.current();
+        Path corrupt = randomBytes(dir.resolve("images/broken-1.0-pkgimage.jar"));
+        Path out = dir.resolve("out");
+        LinkRequest request = withStrict(request("app", jdk, folderClasspath(), List.of(train(jdk), corrupt), out));
+
+        assertThatThrownBy(() -> ImageLinker.link(request, progress))
+                .isInstanceOf(LinkException.class)
+                .hasMessageContaining(corrupt.toString())
+                .hasMessageContaining("strict");
+        assertThat(out.resolve("app.jsa")).doesNotExist();
+    }
+
+    @Test
+    void aClassChangedSinceTrainingIsDroppedAndReportedWhileTheOthersAreKept() throws IOException {
+        // GIVEN an image trained before Helper changed
+        Jdk jdk = Jdks.current();
+        Path image = train(jdk);
+        compile(
+                classes,
+                List.of(greetingJar),
+                Map.of("com.acme.Helper", HELPER_SOURCE.replace("org.dep.Greeting.of(name)", "name.toUpperCase()")));
+
+        // WHEN
+        LinkResult result =
+                ImageLinker.link(request("app", jdk, folderClasspath(), List.of(image), dir.resolve("out")), progress);
+
+        // THEN Helper is reported as changed and left out; Main and Greeting are still linked and loaded from it
+        assertThat(result.summary())
+                .contains(
+                        "image com.acme:app:1.0: kept " + (keptEntries(image) - 1) + " entries, dropped 1 changed,"
+                                + " 0 missing, 0 of another JDK",
+                        "  changed since training: com/acme/Helper",
+                        "proof: -Xshare:on started; 2 of 2 classpath classes loaded from the archive");
+        assertThat(Files.readAllLines(dir.resolve("out/app.classlist"))).noneMatch(l -> l.contains("com/acme/Helper"));
+        Run run = runWithArgfile(jdk, result.argfile());
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.output())
+                .contains("com.acme.Main source: shared objects file")
+                .contains("com.acme.Helper source: ")
+                .doesNotContain("com.acme.Helper source: shared objects file");
+    }
+
+    @Test
+    void jvmOptionsOfTheRunShapeTheDumpTheProofAndTheArgfile() throws IOException {
+        // GIVEN a run without compressed oops, which cannot map an archive dumped with them
+        Jdk jdk = Jdks.current();
+        LinkRequest request = withJvmOptions(
+                request("app", jdk, folderClasspath(), List.of(train(jdk)), dir.resolve("out")),
+                List.of("-XX:-UseCompressedOops"));
+
+        // WHEN
+        LinkResult result = ImageLinker.link(request, progress);
+
+        // THEN the link proves the archive with the option, and the argfile passes it on
+        assertThat(result.summary()).contains("JVM options: [-XX:-UseCompressedOops]", PROOF_3_OF_3);
+        assertThat(Files.readAllLines(result.argfile())).contains("\"-XX:-UseCompressedOops\"");
+        Run run = runWithArgfile(jdk, result.argfile());
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.output()).contains("com.acme.Main source: shared objects file");
+    }
+
+    @Test
+    void anInvalidNameIsRejectedBeforeAnythingIsWritten() {
+        Path out = dir.resolve("out");
+
+        assertThatThrownBy(() -> request("a/b", Jdks.current(), folderClasspath(), List.of(), out))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("The link name 'a/b' must be a file name (letters, digits, '.', '_', '-')");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void theReportOfALinkFromTheCacheNamesThisLinkAndTheImagesItRefused() throws IOException {
+        // GIVEN a link "first" of the application's jars and image
+        Jdk jdk = Jdks.current();
+        List<ClasspathEntry> classpath = jarClasspath();
+        Path image = train(jdk);
+        ImageLinker.link(request("first", jdk, classpath, List.of(image), dir.resolve("one")), progress);
+        Path corrupt = randomBytes(dir.resolve("images/broken-1.0-pkgimage.jar"));
+
+        // WHEN a link "second" of the same inputs plus a corrupt image is served from the cache
+        LinkResult second = ImageLinker.link(
+                request("second", jdk, classpath, List.of(image, corrupt), dir.resolve("two")), progress);
+
+        // THEN its report is about itself: its name and the image it refused
+        assertThat(second.fromCache()).isTrue();
+        assertThat(warnings).singleElement().asString().contains(corrupt.toString());
+        assertThat(second.summary()).first().isEqualTo("pkgimage link report: second");
+        assertThat(second.summary()).anyMatch(l -> l.startsWith("refused: ") && l.contains(corrupt.toString()));
+        assertThat(Files.readAllLines(second.report())).isEqualTo(second.summary());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"archive.jsa", "report.txt", "classlist.txt"})
+    void aCacheEntryThatLostAFileIsRebuiltInsteadOfFailingEveryLink(String lost) throws IOException {
+        // GIVEN a cache entry that lost a file (to a temp-file reaper, a disk clean-up, a user)
+        Jdk jdk = Jdks.current();
+        List<ClasspathEntry> classpath = jarClasspath();
+        Path image = train(jdk);
+        ImageLinker.link(request("app", jdk, classpath, List.of(image), dir.resolve("one")), progress);
+        Path entry;
+        try (Stream<Path> entries = Files.list(dir.resolve("cache"))) {
+            entry = entries.filter(Files::isDirectory).findFirst().orElseThrow();
+        }
+        Files.delete(entry.resolve(lost));
+
+        // WHEN another build links the same inputs
+        LinkResult second =
+                ImageLinker.link(request("app", jdk, classpath, List.of(image), dir.resolve("two")), progress);
+
+        // THEN it gets a complete, working link
+        assertThat(second.archive()).isRegularFile();
+        assertThat(dir.resolve("two/app.classlist")).isRegularFile();
+        assertThat(second.summary()).contains(PROOF_3_OF_3);
+        Run run = runWithArgfile(jdk, second.argfile());
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.output()).contains("com.acme.Main source: shared objects file");
+    }
+
+    @Test
+    void anImageWithALineTheJvmCannotReadDoesNotBreakTheLink() throws IOException {
+        // GIVEN an image that the reader accepts, but whose entry for Main carries a tag no classlist has
+        Jdk jdk = Jdks.current();
+        Path trained = train(jdk);
+        PackageImage image = ImageCodec.read(trained);
+        List<ClassEntry> own = new ArrayList<>();
+        for (ClassEntry c : image.ownClasses()) {
+            List<String> lines = new ArrayList<>(c.lines());
+            if (c.name().equals("com/acme/Main")) {
+                lines.add("@future-tag com/acme/Main 1 2");
+            }
+            own.add(new ClassEntry(c.name(), c.sha256(), lines));
+        }
+        Path odd = dir.resolve("images/odd-pkgimage.jar");
+        ImageCodec.write(
+                new PackageImage(
+                        image.coordinates(),
+                        image.trainedOn(),
+                        image.fingerprints(),
+                        own,
+                        image.dependencyClasses(),
+                        image.jdkClasses(),
+                        image.lambdaFormInvokers(),
+                        image.training(),
+                        image.hotMethods(),
+                        image.dependencyImages(),
+                        image.inputsSha256()),
+                odd);
+        assertThat(ImageCodec.read(odd).ownClasses())
+                .anySatisfy(c -> assertThat(c.lines()).contains("@future-tag com/acme/Main 1 2"));
+
+        // WHEN it is linked (not strict): one odd image must not cost the whole class path its archive
+        LinkResult result =
+                ImageLinker.link(request("app", jdk, folderClasspath(), List.of(odd), dir.resolve("out")), progress);
+
+        // THEN the dump did not see the line, and the archive maps
+        assertThat(Files.readAllLines(dir.resolve("out/app.classlist"))).noneMatch(l -> l.startsWith("@future-tag"));
+        Run run = runWithArgfile(jdk, result.argfile());
+        assertThat(run.exitCode()).as(run.output()).isZero();
+    }
+
+    @Test
+    void linksAnImageTrainedOnJdk25WithItsResolvedConstantPoolEntries() throws IOException {
+        // GIVEN an image trained on JDK 25, which records @cp lines
+        Jdk jdk = jdk25();
+        Path image = train(jdk);
+        assertThat(ImageCodec.read(image).ownClasses())
+                .anySatisfy(c -> assertThat(c.lines()).anyMatch(l -> l.startsWith("@cp com/acme/Main ")));
+
+        // WHEN it is linked for JDK 25
+        LinkResult result =
+                ImageLinker.link(request("app", jdk, folderClasspath(), List.of(image), dir.resolve("out")), progress);
+
+        // THEN the merged classlist keeps the @cp lines, and the JVM loads the classes from the archive
+        assertThat(Files.readAllLines(dir.resolve("out/app.classlist")))
+                .anyMatch(l -> l.startsWith("@cp com/acme/Main "));
+        assertThat(result.summary()).contains(PROOF_3_OF_3);
+        Run run = runWithArgfile(jdk, result.argfile());
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.output())
+                .contains("Hello, Ada!")
+                .contains("com.acme.Main source: shared objects file")
+                .contains("org.dep.Greeting source: shared objects file");
+    }
+
+    @Test
+    void anImageTrainedOnJdk17LinkedForJdk25KeepsItsClasspathClasses() throws IOException {
+        // GIVEN an image trained on this JDK 17
+        Jdk jdk17 = Jdks.current();
+        assumeTrue(jdk17.feature() == 17, "the test JVM is not JDK 17");
+        Jdk jdk25 = jdk25();
+        Path image = train(jdk17);
+
+        // WHEN it is linked for JDK 25
+        LinkResult result = ImageLinker.link(
+                request("app", jdk25, folderClasspath(), List.of(image), dir.resolve("out")), progress);
+
+        // THEN its JDK entries are not used, its classpath classes are, and come from the archive
+        assertThat(result.summary())
+                .anyMatch(l -> l.startsWith("image com.acme:app:1.0: kept 3 entries, dropped 0 changed, 0 missing, ")
+                        && l.endsWith(" of another JDK")
+                        && !l.endsWith(" 0 of another JDK"))
+                .anyMatch(l -> l.contains("trained on JDK 17, linked for JDK 25"))
+                .contains(PROOF_3_OF_3);
+    }
+
+    // ---- fixtures
+
+    private List<ClasspathEntry> folderClasspath() {
+        return List.of(ClasspathEntry.self(classes, APP), ClasspathEntry.dependency(greetingJar, GREETING));
+    }
+
+    /** The application as jars only, as a build that links from the local repository sees it. */
+    private List<ClasspathEntry> jarClasspath() {
+        Path appJar = dir.resolve("repo/app-1.0.jar");
+        if (!Files.isRegularFile(appJar)) {
+            DeterministicJar.of(classes, appJar);
+        }
+        return List.of(ClasspathEntry.self(appJar, APP), ClasspathEntry.dependency(greetingJar, GREETING));
+    }
+
+    private LinkRequest request(String name, Jdk jdk, List<ClasspathEntry> classpath, List<Path> images, Path out) {
+        return new LinkRequest(
+                name,
+                jdk,
+                classpath,
+                images,
+                List.of(),
+                false,
+                out,
+                dir.resolve("cache"),
+                Duration.ofMinutes(2),
+                "test");
+    }
+
+    private static LinkRequest withStrict(LinkRequest r) {
+        return new LinkRequest(
+                r.name(),
+                r.jdk(),
+                r.classpath(),
+                r.images(),
+                r.jvmOptions(),
+                true,
+                r.outputDirectory(),
+                r.cacheDirectory(),
+                r.timeout(),
+                r.toolVersion());
+    }
+
+    private static LinkRequest withJvmOptions(LinkRequest r, List<String> options) {
+        return new LinkRequest(
+                r.name(),
+                r.jdk(),
+                r.classpath(),
+                r.images(),
+                options,
+                r.strict(),
+                r.outputDirectory(),
+                r.cacheDirectory(),
+                r.timeout(),
+                r.toolVersion());
+    }
+
+    private static Jdk jdk25() {
+        assumeTrue(Files.isRegularFile(JDK25_HOME.resolve("release")), "no JDK 25 at " + JDK25_HOME);
+        return Jdks.of(JDK25_HOME);
+    }
+
+    /**
+     * Trains an image of the application the way a training run does: runs its main with the JVM's classlist
+     * recorder on, and splits the classlist by owner.
+     */
+    private Path train(Jdk jdk) throws IOException {
+        Path recorded = dir.resolve("trained-on-" + jdk.feature() + ".classlist");
+        Run run = java(
+                jdk,
+                List.of(
+                        "-XX:DumpLoadedClassList=" + recorded,
+                        "-cp",
+                        classes + File.pathSeparator + greetingJar,
+                        "com.acme.Main"));
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        ClasspathIndex index = ClasspathIndex.of(folderClasspath(), jdk.feature());
+        ClassListSplit split =
+                ClassListSplit.of(RecordedClassList.read(recorded), index, n -> JdkPackages.contains(jdk, n));
+        TreeMap<String, String> fingerprints = new TreeMap<>();
+        for (String name : ClasspathIndex.classes(classes, jdk.feature()).keySet()) {
+            fingerprints.put(name, index.find(name).orElseThrow().sha256());
+        }
+        PackageImage image = new PackageImage(
+                APP,
+                new TrainedOn(jdk.vendor(), jdk.runtimeVersion(), jdk.feature(), "G1", true),
+                fingerprints,
+                split.self(),
+                split.dependencies(),
+                split.jdk(),
+                split.lambdaFormInvokers(),
+                new TrainingSummary("classes", 2, 0, 0, 100, List.of()),
+                List.of(),
+                List.of(),
+                "0".repeat(64));
+        assertThat(image.ownClasses()).hasSize(2);
+        assertThat(image.dependencyClasses()).containsOnlyKeys(GREETING);
+        Path file = dir.resolve("images/app-1.0-jdk" + jdk.feature() + "-pkgimage.jar");
+        ImageCodec.write(image, file);
+        return file;
+    }
+
+    /** Classpath and JDK entries of the image that a link for the JDK that trained it keeps. */
+    private static int keptEntries(Path image) {
+        PackageImage read = ImageCodec.read(image);
+        return read.ownClasses().size()
+                + read.dependencyClasses().values().stream()
+                        .mapToInt(List::size)
+                        .sum()
+                + read.jdkClasses().size();
+    }
+
+    private Path randomBytes(Path file) throws IOException {
+        byte[] bytes = new byte[4096];
+        new Random(42).nextBytes(bytes);
+        Files.createDirectories(file.getParent());
+        return Files.write(file, bytes);
+    }
+
+    private record Run(int exitCode, String output) {}
+
+    private Run runWithArgfile(Jdk jdk, Path argfile) {
+        return java(jdk, List.of("@" + argfile, "-Xshare:on", "-Xlog:class+load=info", "com.acme.Main"));
+    }
+
+    private Run java(Jdk jdk, List<String> args) {
+        List<String> command = new ArrayList<>();
+        command.add(jdk.javaExecutable().toString());
+        command.addAll(args);
+        try {
+            Process process = new ProcessBuilder(command)
+                    .directory(dir.toFile())
+                    .redirectErrorStream(true)
+                    .start();
+            process.getOutputStream().close();
+            String output = new String(process.getInputStream().readAllBytes(), UTF_8);
+            if (!process.waitFor(2, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                throw new AssertionError("JVM did not end: " + command + "\n" + output);
+            }
+            return new Run(process.exitValue(), String.join(" ", command) + "\n" + output);
+        } catch (IOException e) {
+            throw new AssertionError("Cannot run " + command, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("Interrupted running " + command, e);
+        }
+    }
+
+    private void compile(Path out, List<Path> classpath, Map<String, String> sources) throws IOException {
+        Path src = Files.createTempDirectory(dir, "src");
+        List<String> args = new ArrayList<>(List.of("-d", out.toString(), "--release", "17"));
+        if (!classpath.isEmpty()) {
+            args.add("-cp");
+            args.add(classpath.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)));
+        }
+        for (Map.Entry<String, String> e : sources.entrySet()) {
+            Path file = src.resolve(e.getKey().replace('.', '/') + ".java");
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, e.getValue(), UTF_8);
+            args.add(file.toString());
+        }
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        assertThat(javac.run(null, null, null, args.toArray(String[]::new)))
+                .as("javac " + args)
+                .isZero();
+    }
+}
