@@ -26,7 +26,7 @@ import java.util.zip.ZipEntry;
  * <p>The first entry that holds a class wins, as on the JVM's application class path. In multi-release jars the
  * version the target JDK would load is chosen. Class files are only read and hashed when asked for.
  */
-public final class ClasspathIndex {
+public final class ClasspathIndex implements AutoCloseable {
     /** Where a class comes from. */
     public record Origin(ClasspathEntry entry, String sha256) {}
 
@@ -35,6 +35,7 @@ public final class ClasspathIndex {
     private final int feature;
     private final Map<String, Location> locations = new HashMap<>();
     private final Map<String, Optional<Origin>> resolved = new HashMap<>();
+    private final Map<Path, JarFile> open = new HashMap<>();
 
     private ClasspathIndex(int feature) {
         this.feature = feature;
@@ -58,7 +59,39 @@ public final class ClasspathIndex {
     /** The origin of the class with internal name {@code name}, or empty when no entry has it. */
     public Optional<Origin> find(String name) {
         return resolved.computeIfAbsent(name, n -> Optional.ofNullable(locations.get(n))
-                .map(l -> new Origin(l.entry(), Hashing.sha256(read(l.entry().path(), l.resource())))));
+                .map(l -> new Origin(l.entry(), Hashing.sha256(bytes(l.entry().path(), l.resource())))));
+    }
+
+    /** Reads a class file, keeping each jar open until {@link #close()}: hashing opens a jar once, not per class. */
+    private byte[] bytes(Path path, String resource) {
+        if (Files.isDirectory(path)) {
+            return read(path, resource);
+        }
+        try {
+            JarFile jar = open.get(path);
+            if (jar == null) {
+                jar = new JarFile(path.toFile(), false);
+                open.put(path, jar);
+            }
+            try (InputStream in = jar.getInputStream(jar.getEntry(resource))) {
+                return in.readAllBytes();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + resource + " from '" + path + "': " + e.getMessage(), e);
+        }
+    }
+
+    /** Closes the jars that were opened to hash classes. */
+    @Override
+    public void close() {
+        for (JarFile jar : open.values()) {
+            try {
+                jar.close();
+            } catch (IOException ignored) {
+                // read-only use; nothing is lost
+            }
+        }
+        open.clear();
     }
 
     int feature() {

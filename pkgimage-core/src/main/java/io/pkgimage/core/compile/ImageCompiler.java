@@ -136,9 +136,13 @@ public final class ImageCompiler {
                     + " (set failOnTrainingFailure to make this fatal):" + listed);
         }
 
-        ClasspathIndex index = ClasspathIndex.of(entries, feature);
-        ClassListSplit split = ClassListSplit.of(
-                RecordedClassList.read(outcome.classlist()), index, name -> JdkPackages.contains(request.jdk(), name));
+        ClassListSplit split;
+        try (ClasspathIndex index = ClasspathIndex.of(entries, feature)) {
+            split = ClassListSplit.of(
+                    RecordedClassList.read(outcome.classlist()),
+                    index,
+                    name -> JdkPackages.contains(request.jdk(), name));
+        }
         Set<String> packageClasses = new HashSet<>(fingerprints.keySet());
         split.dependencies().values().forEach(list -> list.forEach(e -> packageClasses.add(e.name())));
         List<HotMethod> hot = outcome.compilationLog()

@@ -137,12 +137,17 @@ public final class ImageLinker {
             ClasspathEntry original = request.classpath().get(i);
             indexed.add(new ClasspathEntry(classpath.get(i), original.role(), original.coordinates()));
         }
+        long t0 = System.nanoTime();
         ClasspathIndex index = ClasspathIndex.of(indexed, feature);
         Path defaultClasslist = request.jdk().home().resolve("lib").resolve("classlist");
         RecordedClassList base = Files.isRegularFile(defaultClasslist)
                 ? RecordedClassList.read(defaultClasslist)
                 : RecordedClassList.parse(List.of());
-        ImageMerge.Merged merged = ImageMerge.merge(images, index, feature, base);
+        ImageMerge.Merged merged;
+        try (index) {
+            merged = ImageMerge.merge(images, index, feature, base);
+        }
+        long mergeMillis = millis(t0);
 
         Path tmp = Files.createTempDirectory(request.cacheDirectory(), entry.getFileName() + ".tmp");
         try {
@@ -151,7 +156,9 @@ public final class ImageLinker {
             Path archive = tmp.resolve("archive.jsa");
             progress.info("Dumping the archive of " + merged.lines().size() + " classlist lines with " + request.jdk());
             Dump dump = dump(request, classlist, archive, classpath, tmp);
+            long t1 = System.nanoTime();
             Proof proof = prove(request, archive, classpath, merged.appClasses(), tmp);
+            long proofMillis = millis(t1);
 
             List<String> report = new ArrayList<>();
             report.add("JDK: " + request.jdk());
@@ -176,8 +183,10 @@ public final class ImageLinker {
                     + merged.appClasses().size() + " of their classes in the merged classlist");
             report.add("proof: -Xshare:on started; " + proof.shared + " of " + proof.checked
                     + " classpath classes loaded from the archive");
+            report.add("time: check and merge " + mergeMillis + " ms, dump " + dump.millis + " ms, proof " + proofMillis
+                    + " ms");
             for (String line : report) {
-                progress.info(line);
+                progress.info(line.length() > 240 ? line.substring(0, 240) + "… (the report has it all)" : line);
             }
             Files.write(tmp.resolve("report.txt"), report, StandardCharsets.UTF_8);
             try {
@@ -200,6 +209,8 @@ public final class ImageLinker {
         if (request.jdk().hasAotClassLinking()) {
             args.add("-XX:+AOTClassLinking");
         }
+        // the dumping JVM runs much Java code once (method-handle forms); C2 only costs it time, not the archive
+        args.add("-XX:TieredStopAtLevel=1");
         args.addAll(request.jvmOptions());
         args.add("-cp");
         args.add(join(classpath));
