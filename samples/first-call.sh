@@ -14,9 +14,11 @@ jdks=("$@")
 [ ${#jdks[@]} -gt 0 ] || jdks=(17 25)
 mvn=(mvn -B -q -Dstyle.color=never)
 [ -n "${CI:-}" ] && mvn+=(-ntp)
+# Maven's console prints colour resets even in batch mode; keep the output plain
+run_mvn() { "${mvn[@]}" "$@" 2>&1 | sed -e 's/\x1b\[[0-9;]*m//g' -e '/^$/d'; }
 
 echo "== building pkgimage (core and Maven plugin)"
-"${mvn[@]}" -f "$root/pom.xml" install -DskipTests -Dspotless.check.skip=true -Dpkgimage.it.skip=true -pl pkgimage-core,pkgimage-maven-plugin -am
+run_mvn -f "$root/pom.xml" install -DskipTests -Dspotless.check.skip=true -Dpkgimage.it.skip=true -pl pkgimage-core,pkgimage-maven-plugin -am
 
 median() { sort -n | awk '{ v[NR] = $1 } END { if (NR == 0) exit; if (NR % 2) print v[(NR + 1) / 2]; else print int((v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
 ms() { awk -v us="$1" 'BEGIN { printf "%.1f", us / 1000 }'; }
@@ -33,9 +35,9 @@ main=io.pkgimage.samples.app.FirstCall
 for jdk in "${jdks[@]}"; do
   name="first-call-jdk$(basename "$jdk")"
   echo "== JDK $jdk: compiling the samples' package images (their tests train them)"
-  "${mvn[@]}" -f "$here/pom.xml" install -Dpkgimage.jdk="$jdk"
+  run_mvn -f "$here/pom.xml" install -Dpkgimage.jdk="$jdk"
   echo "== JDK $jdk: linking the application's class path"
-  "${mvn[@]}" -f "$here/app/pom.xml" pkgimage:link -Dpkgimage.jdk="$jdk" -Dpkgimage.name="$name"
+  run_mvn -f "$here/app/pom.xml" pkgimage:link -Dpkgimage.jdk="$jdk" -Dpkgimage.name="$name"
   link="$here/app/target/pkgimage"
   report="$link/$name-link.txt"
   java_home=$(sed -n 's/^JDK: .* at //p' "$report")
