@@ -13,36 +13,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.maven.artifact.Artifact;
-import org.apache.maven.execution.MavenSession;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.project.MavenProject;
 import org.apache.maven.toolchain.ToolchainManager;
 import org.eclipse.aether.RepositorySystem;
 
-/** What the goals that link images share: parameters, gathering images and the class path, and the link itself. */
-abstract class AbstractLinkMojo extends AbstractMojo {
-    private final ToolchainManager toolchainManager;
-    private final RepositorySystem repositorySystem;
-
-    @Parameter(defaultValue = "${project}", readonly = true, required = true)
-    protected MavenProject project;
-
-    @Parameter(defaultValue = "${session}", readonly = true, required = true)
-    protected MavenSession session;
-
-    @Parameter(defaultValue = "${plugin.version}", readonly = true, required = true)
-    private String pluginVersion;
-
-    /**
-     * The target JDK that dumps and runs the archive: a JDK home, or a feature release such as {@code 25} that is
-     * looked up among the installed JDKs. When unset, the build's JDK toolchain, else the JDK running Maven.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "pkgimage.jdk")
-    private String jdk;
+/** What the goals that link images share: their parameters, gathering images and the class path, the link itself. */
+abstract class AbstractLinkMojo extends AbstractPkgImageMojo {
 
     /**
      * The base name of what the link writes: {@code <name>.jsa}, {@code <name>.args}, {@code <name>-link.txt}.
@@ -95,21 +72,8 @@ abstract class AbstractLinkMojo extends AbstractMojo {
     @Parameter(property = "pkgimage.linkTimeout", defaultValue = "300")
     private int linkTimeout;
 
-    /**
-     * Shows the output of the JVMs the goal starts, instead of only with {@code -X}.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "pkgimage.showOutput", defaultValue = "false")
-    protected boolean showOutput;
-
     AbstractLinkMojo(ToolchainManager toolchainManager, RepositorySystem repositorySystem) {
-        this.toolchainManager = toolchainManager;
-        this.repositorySystem = repositorySystem;
-    }
-
-    Jdk targetJdk() throws MojoExecutionException {
-        return JdkSelection.choose(jdk, toolchainManager, session, getLog());
+        super(toolchainManager, repositorySystem);
     }
 
     List<String> jvmOptions() {
@@ -156,7 +120,7 @@ abstract class AbstractLinkMojo extends AbstractMojo {
                 Duration.ofSeconds(linkTimeout),
                 pluginVersion);
         try {
-            return ImageLinker.link(request, new MavenProgress(getLog(), showOutput));
+            return ImageLinker.link(request, progress());
         } catch (PkgImageException | java.io.UncheckedIOException e) {
             throw new MojoExecutionException(
                     "Linking the images of " + project.getArtifactId() + " failed: " + e.getMessage(), e);

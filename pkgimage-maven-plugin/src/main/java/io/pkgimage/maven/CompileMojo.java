@@ -21,15 +21,12 @@ import java.util.Optional;
 import java.util.TreeMap;
 import javax.inject.Inject;
 import org.apache.maven.artifact.Artifact;
-import org.apache.maven.execution.MavenSession;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
-import org.apache.maven.project.MavenProject;
 import org.apache.maven.project.MavenProjectHelper;
 import org.apache.maven.toolchain.ToolchainManager;
 import org.eclipse.aether.RepositorySystem;
@@ -47,39 +44,10 @@ import org.eclipse.aether.resolution.ArtifactResolutionException;
         defaultPhase = LifecyclePhase.PACKAGE,
         requiresDependencyResolution = ResolutionScope.TEST,
         threadSafe = true)
-public class CompileMojo extends AbstractMojo {
+public class CompileMojo extends AbstractPkgImageMojo {
     private static final String PLATFORM_GROUP = "org.junit.platform";
 
     private final MavenProjectHelper projectHelper;
-    private final ToolchainManager toolchainManager;
-    private final RepositorySystem repositorySystem;
-
-    @Parameter(defaultValue = "${project}", readonly = true, required = true)
-    private MavenProject project;
-
-    @Parameter(defaultValue = "${session}", readonly = true, required = true)
-    private MavenSession session;
-
-    @Parameter(defaultValue = "${plugin.version}", readonly = true, required = true)
-    private String pluginVersion;
-
-    /**
-     * The target JDK that trains the image: a JDK home, or a feature release such as {@code 25} that is looked up
-     * among the installed JDKs. When unset, the build's JDK toolchain is used if there is one, else the JDK running
-     * Maven. An image holds for the feature release and GC it was trained on.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "pkgimage.jdk")
-    private String jdk;
-
-    /**
-     * Skips the goal.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "pkgimage.skip", defaultValue = "false")
-    private boolean skip;
 
     /**
      * Makes failing tests during training fail the build. By default the image is built from what ran and the
@@ -108,14 +76,6 @@ public class CompileMojo extends AbstractMojo {
     private boolean hotMethods;
 
     /**
-     * Shows the tests' own output in the build log instead of only with {@code -X}.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "pkgimage.showOutput", defaultValue = "false")
-    private boolean showOutput;
-
-    /**
      * Where the image is written.
      *
      * @since 0.1.0
@@ -134,26 +94,20 @@ public class CompileMojo extends AbstractMojo {
     @Inject
     public CompileMojo(
             MavenProjectHelper projectHelper, ToolchainManager toolchainManager, RepositorySystem repositorySystem) {
+        super(toolchainManager, repositorySystem);
         this.projectHelper = projectHelper;
-        this.toolchainManager = toolchainManager;
-        this.repositorySystem = repositorySystem;
     }
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip) {
-            getLog().info("Skipping pkgimage:compile (parameter 'pkgimage.skip' is true).");
-            return;
-        }
-        if ("pom".equals(project.getPackaging())) {
-            getLog().info("Skipping pkgimage:compile (packaging 'pom' has no classes).");
+        if (skipped("compile", "no classes")) {
             return;
         }
         if (timeout <= 0) {
             throw new MojoExecutionException(
                     "<timeout> (property pkgimage.timeout) must be a positive number of " + "seconds, not " + timeout);
         }
-        Jdk target = JdkSelection.choose(jdk, toolchainManager, session, getLog());
+        Jdk target = targetJdk();
         SurefireSettings surefire = SurefireSettings.of(project.getPlugin(SurefireSettings.SUREFIRE), this::property);
         if (!surefire.notHonoured().isEmpty()) {
             getLog().info("Training does not follow these Surefire settings of " + project.getArtifactId() + ": "
@@ -224,7 +178,7 @@ public class CompileMojo extends AbstractMojo {
                 pluginVersion);
         CompileResult result;
         try {
-            result = ImageCompiler.compile(request, new MavenProgress(getLog(), showOutput));
+            result = ImageCompiler.compile(request, progress());
         } catch (TrainingFailuresException e) {
             throw new MojoFailureException(e.getMessage(), e);
         } catch (TrainingException e) {

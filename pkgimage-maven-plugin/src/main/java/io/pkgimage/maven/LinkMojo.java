@@ -4,7 +4,6 @@ import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
-import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.toolchain.ToolchainManager;
 import org.eclipse.aether.RepositorySystem;
@@ -21,14 +20,6 @@ import org.eclipse.aether.RepositorySystem;
         requiresDependencyResolution = ResolutionScope.RUNTIME,
         threadSafe = true)
 public class LinkMojo extends AbstractLinkMojo {
-    /**
-     * Skips the goal.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "pkgimage.skip", defaultValue = "false")
-    private boolean skip;
-
     @Inject
     public LinkMojo(ToolchainManager toolchainManager, RepositorySystem repositorySystem) {
         super(toolchainManager, repositorySystem);
@@ -36,12 +27,7 @@ public class LinkMojo extends AbstractLinkMojo {
 
     @Override
     public void execute() throws MojoExecutionException {
-        if (skip) {
-            getLog().info("Skipping pkgimage:link (parameter 'pkgimage.skip' is true).");
-            return;
-        }
-        if ("pom".equals(project.getPackaging())) {
-            getLog().info("Skipping pkgimage:link (packaging 'pom' has no class path to link).");
+        if (skipped("link", "no class path to link")) {
             return;
         }
         link(targetJdk());

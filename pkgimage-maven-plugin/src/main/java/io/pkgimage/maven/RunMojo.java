@@ -54,6 +54,9 @@ public class RunMojo extends AbstractLinkMojo {
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skipped("run", "no main class to run")) {
+            return;
+        }
         Jdk target = targetJdk();
         LinkResult linked = link(target);
         List<String> command = new ArrayList<>();

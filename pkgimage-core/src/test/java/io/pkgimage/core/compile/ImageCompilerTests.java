@@ -11,7 +11,7 @@ import io.pkgimage.core.image.ImageCodec;
 import io.pkgimage.core.image.PackageImage;
 import io.pkgimage.core.jdk.Jdk;
 import io.pkgimage.core.jdk.Jdks;
-import io.pkgimage.core.training.Progress;
+import io.pkgimage.core.training.RecordingProgress;
 import io.pkgimage.core.training.TrainingException;
 import io.pkgimage.core.training.TrainingFailuresException;
 import java.io.File;
@@ -38,25 +38,9 @@ class ImageCompilerTests {
     @TempDir
     Path dir;
 
-    private final List<String> infos = new ArrayList<>();
-    private final List<String> warnings = new ArrayList<>();
-    private final List<String> output = new ArrayList<>();
-    private final Progress progress = new Progress() {
-        @Override
-        public void info(String message) {
-            infos.add(message);
-        }
-
-        @Override
-        public void warn(String message) {
-            warnings.add(message);
-        }
-
-        @Override
-        public void output(String line) {
-            output.add(line);
-        }
-    };
+    private final RecordingProgress progress = new RecordingProgress();
+    private final List<String> infos = progress.infos;
+    private final List<String> warnings = progress.warnings;
 
     @Test
     void trainsAnImageWithThePackagesTests() throws IOException {

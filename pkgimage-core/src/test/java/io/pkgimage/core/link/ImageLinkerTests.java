@@ -19,7 +19,7 @@ import io.pkgimage.core.io.DeterministicJar;
 import io.pkgimage.core.jdk.Jdk;
 import io.pkgimage.core.jdk.JdkPackages;
 import io.pkgimage.core.jdk.Jdks;
-import io.pkgimage.core.training.Progress;
+import io.pkgimage.core.training.RecordingProgress;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,7 +28,6 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -93,22 +92,9 @@ class ImageLinkerTests {
     @TempDir
     Path dir;
 
-    private final List<String> infos = Collections.synchronizedList(new ArrayList<>());
-    private final List<String> warnings = Collections.synchronizedList(new ArrayList<>());
-    private final Progress progress = new Progress() {
-        @Override
-        public void info(String message) {
-            infos.add(message);
-        }
-
-        @Override
-        public void warn(String message) {
-            warnings.add(message);
-        }
-
-        @Override
-        public void output(String line) {}
-    };
+    private final RecordingProgress progress = new RecordingProgress();
+    private final List<String> infos = progress.infos;
+    private final List<String> warnings = progress.warnings;
 
     /** The application's class folder: com.acme.Main and com.acme.Helper. */
     private Path classes;

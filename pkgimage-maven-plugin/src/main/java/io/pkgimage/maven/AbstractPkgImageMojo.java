@@ -1,0 +1,78 @@
+package io.pkgimage.maven;
+
+import io.pkgimage.core.jdk.Jdk;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+import org.apache.maven.toolchain.ToolchainManager;
+import org.eclipse.aether.RepositorySystem;
+
+/** What every pkgimage goal shares: the project, the target JDK, skipping, and reporting progress. */
+abstract class AbstractPkgImageMojo extends AbstractMojo {
+    private final ToolchainManager toolchainManager;
+    protected final RepositorySystem repositorySystem;
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    protected MavenProject project;
+
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    protected MavenSession session;
+
+    @Parameter(defaultValue = "${plugin.version}", readonly = true, required = true)
+    protected String pluginVersion;
+
+    /**
+     * The target JDK that trains, links and runs images: a JDK home, or a feature release such as {@code 25} that is
+     * looked up among the installed JDKs. When unset, the build's JDK toolchain is used if there is one, else the JDK
+     * running Maven. Images and archives hold for the JDK they were made with.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pkgimage.jdk")
+    private String jdk;
+
+    /**
+     * Skips the goal.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pkgimage.skip", defaultValue = "false")
+    private boolean skip;
+
+    /**
+     * Shows the output of the JVMs the goal starts (the tests' output during training) in the build log, instead of
+     * only with {@code -X}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pkgimage.showOutput", defaultValue = "false")
+    private boolean showOutput;
+
+    AbstractPkgImageMojo(ToolchainManager toolchainManager, RepositorySystem repositorySystem) {
+        this.toolchainManager = toolchainManager;
+        this.repositorySystem = repositorySystem;
+    }
+
+    /** Whether the goal is to be skipped; says why in the log when it is. */
+    boolean skipped(String goal, String nothingToDo) {
+        if (skip) {
+            getLog().info("Skipping pkgimage:" + goal + " (parameter 'pkgimage.skip' is true).");
+            return true;
+        }
+        if ("pom".equals(project.getPackaging())) {
+            getLog().info("Skipping pkgimage:" + goal + " (packaging 'pom' has " + nothingToDo + ").");
+            return true;
+        }
+        return false;
+    }
+
+    Jdk targetJdk() throws MojoExecutionException {
+        return JdkSelection.choose(jdk, toolchainManager, session, getLog());
+    }
+
+    MavenProgress progress() {
+        return new MavenProgress(getLog(), showOutput);
+    }
+}
