@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -14,6 +15,7 @@ import java.util.zip.ZipOutputStream;
 /** Jars a class folder reproducibly: sorted entries, fixed timestamps, no manifest date; CDS archives only jars. */
 public final class DeterministicJar {
     private static final LocalDateTime FIXED_TIME = LocalDateTime.of(1980, 2, 1, 0, 0);
+    private static final long CONTENT_TIME_BASE = 946_684_800_000L; // 2000-01-01T00:00:00Z
 
     private DeterministicJar() {}
 
@@ -42,19 +44,18 @@ public final class DeterministicJar {
     }
 
     /**
-     * Like {@link #of}, but leaves an existing {@code target} with the same bytes untouched, so that its time stamp,
-     * which CDS archives check, stays valid.
+     * Like {@link #of}, but leaves an existing {@code target} with the same bytes untouched, and gives a new one a
+     * time stamp derived from its content: CDS archives check a jar's size and time, so a jar written again with the
+     * same content (after {@code mvn clean}) keeps archives valid, while one with other content does not.
      */
     public static void ofIfChanged(Path folder, Path target) {
-        if (!Files.isRegularFile(target)) {
-            of(folder, target);
-            return;
-        }
         try {
+            Files.createDirectories(target.toAbsolutePath().getParent());
             Path fresh = Files.createTempFile(target.toAbsolutePath().getParent(), "." + target.getFileName(), ".tmp");
             try {
                 of(folder, fresh);
-                if (Files.mismatch(fresh, target) != -1) {
+                if (!Files.isRegularFile(target) || Files.mismatch(fresh, target) != -1) {
+                    Files.setLastModifiedTime(fresh, contentTime(fresh));
                     AtomicFiles.move(fresh, target);
                 }
             } finally {
@@ -63,6 +64,13 @@ public final class DeterministicJar {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write '" + target + "': " + e.getMessage(), e);
         }
+    }
+
+    /** A time between 2000 and 2034 taken from the first 40 bits of the file's SHA-256. */
+    static FileTime contentTime(Path file) {
+        String sha = Hashing.sha256(file);
+        long offset = Long.parseLong(sha.substring(0, 10), 16);
+        return FileTime.fromMillis(CONTENT_TIME_BASE + offset);
     }
 
     private static String entryName(Path folder, Path file) {

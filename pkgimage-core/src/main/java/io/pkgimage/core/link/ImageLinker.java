@@ -84,15 +84,20 @@ public final class ImageLinker {
             return new LinkResult(archive, argfile, reportFile, classpath, true, false, readLines(reportFile));
         }
 
-        Path entry = request.cacheDirectory().resolve(key);
+        long t0 = System.nanoTime();
+        ImageMerge.Merged merged = merge(request, classpath, images);
+        long mergeMillis = millis(t0);
+        // the cache is keyed by what the archive is made of, so images retrained to the same classes share it
+        String contentKey = contentKey(request, classpath, merged.lines());
+        Path entry = request.cacheDirectory().resolve(contentKey);
         boolean fromCache;
-        synchronized (LOCKS.computeIfAbsent(key, k -> new Object())) {
+        synchronized (LOCKS.computeIfAbsent(contentKey, k -> new Object())) {
             fromCache = complete(entry);
             if (!fromCache) {
                 try {
                     Files.createDirectories(request.cacheDirectory());
                     try (FileChannel channel = FileChannel.open(
-                            request.cacheDirectory().resolve(key + ".lock"),
+                            request.cacheDirectory().resolve(contentKey + ".lock"),
                             StandardOpenOption.CREATE,
                             StandardOpenOption.WRITE)) {
                         // another build (another JVM) linking the same key waits here, then finds the entry
@@ -101,7 +106,7 @@ public final class ImageLinker {
                             fromCache = complete(entry);
                             if (!fromCache) {
                                 deleteTree(entry); // an entry that lost a file is built again
-                                build(request, classpath, images, entry, progress);
+                                build(request, classpath, images, merged, mergeMillis, entry, progress);
                             }
                         } finally {
                             lock.release();
@@ -129,25 +134,14 @@ public final class ImageLinker {
     }
 
     private static void build(
-            LinkRequest request, List<Path> classpath, List<PackageImage> images, Path entry, Progress progress)
+            LinkRequest request,
+            List<Path> classpath,
+            List<PackageImage> images,
+            ImageMerge.Merged merged,
+            long mergeMillis,
+            Path entry,
+            Progress progress)
             throws IOException {
-        int feature = request.jdk().feature();
-        List<ClasspathEntry> indexed = new ArrayList<>();
-        for (int i = 0; i < classpath.size(); i++) {
-            ClasspathEntry original = request.classpath().get(i);
-            indexed.add(new ClasspathEntry(classpath.get(i), original.role(), original.coordinates()));
-        }
-        long t0 = System.nanoTime();
-        ClasspathIndex index = ClasspathIndex.of(indexed, feature);
-        Path defaultClasslist = request.jdk().home().resolve("lib").resolve("classlist");
-        RecordedClassList base = Files.isRegularFile(defaultClasslist)
-                ? RecordedClassList.read(defaultClasslist)
-                : RecordedClassList.parse(List.of());
-        ImageMerge.Merged merged;
-        try (index) {
-            merged = ImageMerge.merge(images, index, feature, base);
-        }
-        long mergeMillis = millis(t0);
 
         Path tmp = Files.createTempDirectory(request.cacheDirectory(), entry.getFileName() + ".tmp");
         try {
@@ -196,6 +190,23 @@ public final class ImageLinker {
             }
         } finally {
             deleteTree(tmp);
+        }
+    }
+
+    /** Checks the images against the class path and merges what holds, on top of the JDK's default classlist. */
+    private static ImageMerge.Merged merge(LinkRequest request, List<Path> classpath, List<PackageImage> images) {
+        int feature = request.jdk().feature();
+        List<ClasspathEntry> indexed = new ArrayList<>();
+        for (int i = 0; i < classpath.size(); i++) {
+            ClasspathEntry original = request.classpath().get(i);
+            indexed.add(new ClasspathEntry(classpath.get(i), original.role(), original.coordinates()));
+        }
+        Path defaultClasslist = request.jdk().home().resolve("lib").resolve("classlist");
+        RecordedClassList base = Files.isRegularFile(defaultClasslist)
+                ? RecordedClassList.read(defaultClasslist)
+                : RecordedClassList.parse(List.of());
+        try (ClasspathIndex index = ClasspathIndex.of(indexed, feature)) {
+            return ImageMerge.merge(images, index, feature, base);
         }
     }
 
@@ -307,8 +318,24 @@ public final class ImageLinker {
         return result;
     }
 
-    /** The cache key: everything the archive depends on. Jars are known by size and time, as the JVM checks them. */
+    /** The up-to-date key of one output directory: the JDK, the options, the class path and the image files. */
     private static String key(LinkRequest request, List<Path> classpath, List<String> imageHashes) {
+        List<String> content = new ArrayList<>(List.of("images"));
+        content.addAll(imageHashes);
+        return digest(request, classpath, content);
+    }
+
+    /**
+     * The cache key: everything the archive is made of. Jars are known by path, size and time, as the JVM checks
+     * them; images by the merged classlist they give.
+     */
+    private static String contentKey(LinkRequest request, List<Path> classpath, List<String> classlist) {
+        List<String> content = new ArrayList<>(List.of("classlist"));
+        content.addAll(classlist);
+        return digest(request, classpath, content);
+    }
+
+    private static String digest(LinkRequest request, List<Path> classpath, List<String> content) {
         MessageDigest digest = Hashing.sha256();
         List<String> parts = new ArrayList<>();
         parts.add("link-format 1 " + PackageImage.FORMAT_VERSION + " " + request.toolVersion());
@@ -323,7 +350,7 @@ public final class ImageLinker {
                 parts.add(p + " missing");
             }
         }
-        parts.addAll(imageHashes);
+        parts.addAll(content);
         parts.forEach(s -> {
             digest.update(s.getBytes(StandardCharsets.UTF_8));
             digest.update((byte) 0);

@@ -126,4 +126,26 @@ class DeterministicJarTests {
         }
         return root;
     }
+
+    @Test
+    void aJarWrittenAgainWithTheSameContentGetsTheSameTimeSoArchivesStayValid() throws IOException {
+        // GIVEN a folder jarred for a link, then the jar deleted (mvn clean) and the folder jarred again
+        Path classes = folder("classes", FILES, Instant.parse("2020-01-01T10:00:00Z"));
+        Path jar = dir.resolve("jars/app.jar");
+        DeterministicJar.ofIfChanged(classes, jar);
+        FileTime first = Files.getLastModifiedTime(jar);
+        Files.delete(jar);
+
+        DeterministicJar.ofIfChanged(classes, jar);
+
+        // THEN size and time, which CDS checks, are the same
+        assertThat(Files.getLastModifiedTime(jar)).isEqualTo(first);
+        assertThat(first.toInstant())
+                .isBetween(Instant.parse("2000-01-01T00:00:00Z"), Instant.parse("2035-01-01T00:00:00Z"));
+
+        // and other content gets another time
+        Files.writeString(classes.resolve("com/acme/A.class"), "changed", UTF_8);
+        DeterministicJar.ofIfChanged(classes, jar);
+        assertThat(Files.getLastModifiedTime(jar)).isNotEqualTo(first);
+    }
 }

@@ -214,6 +214,41 @@ class ImageLinkerTests {
     }
 
     @Test
+    void anImageRetrainedToTheSameClassesLinksFromTheCache() throws IOException {
+        // GIVEN a link, and then the image trained again: other file bytes (wall time, inputs), the same classes
+        Jdk jdk = Jdks.current();
+        List<ClasspathEntry> classpath = jarClasspath();
+        Path image = train(jdk);
+        LinkResult first =
+                ImageLinker.link(request("app", jdk, classpath, List.of(image), dir.resolve("one")), progress);
+        PackageImage trained = ImageCodec.read(image);
+        PackageImage retrained = new PackageImage(
+                trained.coordinates(),
+                trained.trainedOn(),
+                trained.fingerprints(),
+                trained.ownClasses(),
+                trained.dependencyClasses(),
+                trained.jdkClasses(),
+                trained.lambdaFormInvokers(),
+                new TrainingSummary("classes", 2, 0, 0, 999, List.of()),
+                trained.hotMethods(),
+                trained.dependencyImages(),
+                "1".repeat(64));
+        Path again = dir.resolve("images/app-1.0-retrained-pkgimage.jar");
+        ImageCodec.write(retrained, again);
+        assertThat(Files.mismatch(image, again)).isNotEqualTo(-1L);
+
+        // WHEN the same output directory is linked with the retrained image
+        LinkResult second =
+                ImageLinker.link(request("app", jdk, classpath, List.of(again), dir.resolve("one")), progress);
+
+        // THEN it is not up to date (an image changed), but its archive comes from the cache: nothing to dump
+        assertThat(second.upToDate()).isFalse();
+        assertThat(second.fromCache()).isTrue();
+        assertThat(Files.readAllBytes(second.archive())).isEqualTo(Files.readAllBytes(first.archive()));
+    }
+
+    @Test
     void twoLinksOfTheSameKeyAtOnceBothSucceedWithIdenticalArchives() throws Exception {
         // GIVEN two builds that link the same jars and image into their own output directories, sharing the cache
         Jdk jdk = Jdks.current();
