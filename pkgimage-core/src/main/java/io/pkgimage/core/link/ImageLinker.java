@@ -156,13 +156,21 @@ public final class ImageLinker {
 
             List<String> report = new ArrayList<>();
             report.add("JDK: " + request.jdk());
-            report.add("JVM options: " + (request.jvmOptions().isEmpty() ? "(none)" : request.jvmOptions()));
+            report.add("JVM options: " + (request.jvmOptions().isEmpty() ? "(none)" : request.jvmOptions()) + ", GC "
+                    + proof.gc());
             report.add("archive: " + Files.size(archive) + " bytes, dumped in " + dump.millis + " ms"
                     + (dump.warnings > 0 ? ", " + dump.warnings + " classes the JDK would not archive" : ""));
             for (ImageMerge.ImageStats s : merged.stats()) {
                 report.add("image " + s.coordinates() + ": kept " + s.kept() + " entries, dropped " + s.changed()
                         + " changed, " + s.missing() + " missing, " + s.otherJdk() + " of another JDK");
                 s.notes().forEach(n -> report.add("  " + n));
+                images.stream()
+                        .filter(i -> i.coordinates().equals(s.coordinates())
+                                && !i.trainedOn().gc().equals(proof.gc()))
+                        .findFirst()
+                        .ifPresent(i -> report.add(
+                                "  trained with the " + i.trainedOn().gc() + " GC, the run uses " + proof.gc()
+                                        + ": its classes hold for any GC; the archive is dumped for the run's"));
             }
             Set<Coordinates> imaged =
                     images.stream().map(PackageImage::coordinates).collect(Collectors.toSet());
@@ -240,7 +248,7 @@ public final class ImageLinker {
         return new Dump(exit.wallMillis(), warnings[0]);
     }
 
-    private record Proof(int checked, int shared) {}
+    private record Proof(int checked, int shared, String gc) {}
 
     /** Starts the target JVM with {@code -Xshare:on} and the run's options, and counts classes from the archive. */
     private static Proof prove(LinkRequest request, Path archive, List<Path> classpath, List<String> classes, Path work)
@@ -261,11 +269,12 @@ public final class ImageLinker {
         Set<String> wanted = new LinkedHashSet<>();
         classes.forEach(c -> wanted.add(c.replace('/', '.')));
         Set<String> shared = ConcurrentHashMap.newKeySet();
-        boolean[] done = {false};
+        String[] done = {null};
         ForkedJvm.Exit exit = ForkedJvm.run(
                 request.jdk(), args, work.resolve("proof.args"), work, Map.of(), request.timeout(), line -> {
                     if (line.startsWith(LoadCheck.DONE)) {
-                        done[0] = true;
+                        String[] parts = line.substring(LoadCheck.DONE.length()).split(" ");
+                        done[0] = parts.length == 3 ? parts[2] : "unknown";
                     }
                     int tag = line.indexOf("[class,load] ");
                     if (tag >= 0 && line.endsWith(SHARED)) {
@@ -276,7 +285,7 @@ public final class ImageLinker {
                         }
                     }
                 });
-        if (exit.exitCode() != 0 || !done[0]) {
+        if (exit.exitCode() != 0 || done[0] == null) {
             throw new LinkException("The JVM does not map the linked archive: it failed to start with -Xshare:on"
                     + " (exit code " + exit.exitCode() + "). A JVM started with -Xshare:auto would silently run"
                     + " without it. Check that the JVM options match the run's. Command was: " + exit.commandLine()
@@ -286,7 +295,7 @@ public final class ImageLinker {
             throw new LinkException("The archive maps, but none of the " + classes.size() + " classpath classes it"
                     + " should hold was loaded from it. Command was: " + exit.commandLine());
         }
-        return new Proof(classes.size(), shared.size());
+        return new Proof(classes.size(), shared.size(), done[0]);
     }
 
     private static String argfile(LinkRequest request, Path archive, List<Path> classpath) {

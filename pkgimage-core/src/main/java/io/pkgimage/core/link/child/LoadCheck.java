@@ -10,7 +10,7 @@ import java.util.List;
  * them, while the parent reads the JVM's class-load log to see which came from the archive. JDK types only.
  */
 public final class LoadCheck {
-    /** Printed last, so the parent knows the check ran to its end: {@value}{@code <loaded> <failed>}. */
+    /** Printed last, so the parent knows the check ran to its end: {@value}{@code <loaded> <failed> <gc>}. */
     public static final String DONE = "##pkgimage## loaded ";
 
     private LoadCheck() {}
@@ -31,6 +31,24 @@ public final class LoadCheck {
                 failed++;
             }
         }
-        System.out.println(DONE + loaded + " " + failed);
+        System.out.println(DONE + loaded + " " + failed + " " + gc());
+    }
+
+    /** The collector this JVM runs with, as the training child names it. */
+    private static String gc() {
+        for (String gc : new String[] {"G1", "Parallel", "Serial", "Z", "Shenandoah", "Epsilon"}) {
+            try {
+                String value = java.lang.management.ManagementFactory.getPlatformMXBean(
+                                com.sun.management.HotSpotDiagnosticMXBean.class)
+                        .getVMOption("Use" + gc + "GC")
+                        .getValue();
+                if ("true".equals(value)) {
+                    return gc;
+                }
+            } catch (RuntimeException e) {
+                // this JVM has no such collector
+            }
+        }
+        return "unknown";
     }
 }
