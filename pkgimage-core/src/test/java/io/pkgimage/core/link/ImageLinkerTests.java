@@ -371,7 +371,7 @@ class ImageLinkerTests {
         LinkResult result = ImageLinker.link(request, progress);
 
         // THEN the link proves the archive with the option, and the argfile passes it on
-        assertThat(result.summary()).contains("JVM options: [-XX:-UseCompressedOops]", PROOF_3_OF_3);
+        assertThat(result.summary()).contains("JVM options: [-XX:-UseCompressedOops], GC G1", PROOF_3_OF_3);
         assertThat(Files.readAllLines(result.argfile())).contains("\"-XX:-UseCompressedOops\"");
         Run run = runWithArgfile(jdk, result.argfile());
         assertThat(run.exitCode()).as(run.output()).isZero();
