@@ -57,7 +57,7 @@ abstract class AbstractLinkMojo extends AbstractPkgImageMojo {
 
     /**
      * The content-addressed cache of linked archives, shared by builds: a link whose JDK, options, class path and
-     * images are all unchanged reuses the archive.
+     * merged classlist are unchanged reuses the archive instead of dumping it again.
      *
      * @since 0.1.0
      */
