@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.pkgimage.core.TestFiles;
 import io.pkgimage.core.classpath.ClasspathEntry;
 import io.pkgimage.core.classpath.ClasspathIndex;
 import io.pkgimage.core.image.ClassEntry;
@@ -15,9 +16,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -77,22 +75,23 @@ class ClassListSplitTests {
                 .containsExactly(
                         new ClassEntry(
                                 "com/acme/A",
-                                Optional.of(sha("A")),
+                                Optional.of(TestFiles.sha("A")),
                                 List.of(
                                         "@cp com/acme/A 1 2",
                                         "@lambda-proxy com/acme/A run ()Ljava/lang/Runnable; ()V REF_invokeStatic com/acme/A lambda$0 ()V ()V")),
-                        new ClassEntry("com/acme/B", Optional.of(sha("B")), List.of()));
+                        new ClassEntry("com/acme/B", Optional.of(TestFiles.sha("B")), List.of()));
         assertThat(split.dependencies())
                 .containsExactly(
                         Map.entry(
                                 ALPHA,
                                 List.of(new ClassEntry(
                                         "org/dep/alpha/Alpha",
-                                        Optional.of(sha("Alpha")),
+                                        Optional.of(TestFiles.sha("Alpha")),
                                         List.of("@cp org/dep/alpha/Alpha 9")))),
                         Map.entry(
                                 BETA,
-                                List.of(new ClassEntry("org/dep/beta/Beta", Optional.of(sha("Beta")), List.of()))));
+                                List.of(new ClassEntry(
+                                        "org/dep/beta/Beta", Optional.of(TestFiles.sha("Beta")), List.of()))));
         assertThat(split.jdk())
                 .containsExactly(
                         new ClassEntry("java/lang/Object", Optional.empty(), List.of()),
@@ -144,7 +143,8 @@ class ClassListSplitTests {
                 .singleElement()
                 .satisfies(e -> {
                     assertThat(e.name()).isEqualTo(recorder);
-                    assertThat(e.sha256()).contains(sha(Files.readAllBytes(classes.resolve(recorder + ".class"))));
+                    assertThat(e.sha256())
+                            .contains(TestFiles.sha(Files.readAllBytes(classes.resolve(recorder + ".class"))));
                     assertThat(e.lines()).isEqualTo(recorded.linesOf(recorder)).anyMatch(l -> l.startsWith("@cp "));
                 });
         assertThat(split.jdk())
@@ -180,17 +180,5 @@ class ClassListSplitTests {
             }
         }
         return jar;
-    }
-
-    private static String sha(String content) {
-        return sha(content.getBytes(UTF_8));
-    }
-
-    private static String sha(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new AssertionError(e);
-        }
     }
 }

@@ -5,14 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.pkgimage.core.PkgImageException;
+import io.pkgimage.core.TestFiles;
 import io.pkgimage.core.image.Coordinates;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,9 +42,10 @@ class ClasspathIndexTests {
         ClasspathIndex index = ClasspathIndex.of(List.of(firstEntry, secondEntry, jarEntry), 17);
 
         // THEN each class comes from the first entry that has it, hashed from that entry's bytes
-        assertThat(index.find("com/acme/A")).contains(new ClasspathIndex.Origin(firstEntry, sha("first A")));
-        assertThat(index.find("com/acme/B")).contains(new ClasspathIndex.Origin(secondEntry, sha("second B")));
-        assertThat(index.find("org/dep/C")).contains(new ClasspathIndex.Origin(jarEntry, sha("jar C")));
+        assertThat(index.find("com/acme/A")).contains(new ClasspathIndex.Origin(firstEntry, TestFiles.sha("first A")));
+        assertThat(index.find("com/acme/B"))
+                .contains(new ClasspathIndex.Origin(secondEntry, TestFiles.sha("second B")));
+        assertThat(index.find("org/dep/C")).contains(new ClasspathIndex.Origin(jarEntry, TestFiles.sha("jar C")));
         assertThat(index.find("com/acme/Missing")).isEmpty();
         assertThat(index.find("java/lang/Object")).isEmpty();
     }
@@ -68,11 +67,11 @@ class ClasspathIndexTests {
         assertThat(index.find("com/acme/Real"))
                 .get()
                 .extracting(ClasspathIndex.Origin::sha256)
-                .isEqualTo(sha(bytes));
+                .isEqualTo(TestFiles.sha(bytes));
         assertThat(index.find("com/acme/InJar"))
                 .get()
                 .extracting(ClasspathIndex.Origin::sha256)
-                .isEqualTo(sha(bytes));
+                .isEqualTo(TestFiles.sha(bytes));
     }
 
     @Test
@@ -99,11 +98,11 @@ class ClasspathIndexTests {
         // AND the hash is that of the chosen variant
         ClasspathEntry entry = ClasspathEntry.dependency(jar, DEP);
         assertThat(ClasspathIndex.of(List.of(entry), 17).find("com/acme/A"))
-                .contains(new ClasspathIndex.Origin(entry, sha("A for 11")));
+                .contains(new ClasspathIndex.Origin(entry, TestFiles.sha("A for 11")));
         assertThat(ClasspathIndex.of(List.of(entry), 25).find("com/acme/A"))
-                .contains(new ClasspathIndex.Origin(entry, sha("A for 21")));
+                .contains(new ClasspathIndex.Origin(entry, TestFiles.sha("A for 21")));
         assertThat(ClasspathIndex.of(List.of(entry), 25).find("com/acme/Only21"))
-                .contains(new ClasspathIndex.Origin(entry, sha("Only21")));
+                .contains(new ClasspathIndex.Origin(entry, TestFiles.sha("Only21")));
     }
 
     @Test
@@ -119,7 +118,7 @@ class ClasspathIndexTests {
                             Map.entry("com/acme/Base", "com/acme/Base.class"));
             ClasspathEntry entry = ClasspathEntry.dependency(jar, DEP);
             assertThat(ClasspathIndex.of(List.of(entry), 25).find("com/acme/A"))
-                    .contains(new ClasspathIndex.Origin(entry, sha("A base")));
+                    .contains(new ClasspathIndex.Origin(entry, TestFiles.sha("A base")));
         }
     }
 
@@ -169,7 +168,7 @@ class ClasspathIndexTests {
 
         assertThat(ClasspathIndex.classes(missingJar, 17)).isEmpty();
         assertThat(ClasspathIndex.classes(missingFolder, 17)).isEmpty();
-        assertThat(index.find("com/acme/A")).contains(new ClasspathIndex.Origin(real, sha("A")));
+        assertThat(index.find("com/acme/A")).contains(new ClasspathIndex.Origin(real, TestFiles.sha("A")));
     }
 
     @Test
@@ -237,17 +236,5 @@ class ClasspathIndexTests {
             }
         }
         return jar;
-    }
-
-    private static String sha(String content) {
-        return sha(content.getBytes(UTF_8));
-    }
-
-    private static String sha(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new AssertionError(e);
-        }
     }
 }

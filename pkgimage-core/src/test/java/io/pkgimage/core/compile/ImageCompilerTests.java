@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.pkgimage.core.TestFiles;
 import io.pkgimage.core.classpath.ClasspathEntry;
 import io.pkgimage.core.image.ClassEntry;
 import io.pkgimage.core.image.Coordinates;
@@ -16,7 +17,6 @@ import io.pkgimage.core.training.TrainingException;
 import io.pkgimage.core.training.TrainingFailuresException;
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,8 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -107,7 +105,11 @@ class ImageCompilerTests {
         // the same bytes written again (a new mtime) are no change: inputs are compared by content
         Files.write(classFile, bytes);
         assertThat(ImageCompiler.compile(request, progress).upToDate()).isTrue();
-        compile(module.resolve("classes"), List.of(), Map.of("com.acme.Greeter", GREETER.replace("Hello, ", "Hi, ")));
+        TestFiles.javac(
+                dir,
+                module.resolve("classes"),
+                List.of(),
+                Map.of("com.acme.Greeter", GREETER.replace("Hello, ", "Hi, ")));
         assertThat(ImageCompiler.compile(request, progress).upToDate()).isFalse();
     }
 
@@ -119,7 +121,7 @@ class ImageCompilerTests {
                 "static String greet",
                 "static { try { java.nio.file.Files.writeString(java.nio.file.Path.of(\"" + marker + "\"), \"x\"); }"
                         + " catch (java.io.IOException e) { throw new RuntimeException(e); } }\n    static String greet");
-        compile(module.resolve("classes"), List.of(), Map.of("com.acme.Greeter", initialising));
+        TestFiles.javac(dir, module.resolve("classes"), List.of(), Map.of("com.acme.Greeter", initialising));
 
         CompileResult result = ImageCompiler.compile(request(module, Jdks.current()), progress);
 
@@ -282,33 +284,14 @@ class ImageCompilerTests {
     /** A module folder with {@code classes/} and, when a test is given, {@code test-classes/}. */
     private Path module(String greeter, String testClass, String testSource) throws IOException {
         Path module = Files.createDirectories(dir.resolve("module"));
-        compile(module.resolve("classes"), List.of(), Map.of("com.acme.Greeter", greeter));
+        TestFiles.javac(dir, module.resolve("classes"), List.of(), Map.of("com.acme.Greeter", greeter));
         Files.createDirectories(module.resolve("test-classes"));
         if (testClass != null) {
             List<Path> cp = new ArrayList<>(junit());
             cp.add(module.resolve("classes"));
-            compile(module.resolve("test-classes"), cp, Map.of(testClass, testSource));
+            TestFiles.javac(dir, module.resolve("test-classes"), cp, Map.of(testClass, testSource));
         }
         return module;
-    }
-
-    private void compile(Path out, List<Path> classpath, Map<String, String> sources) throws IOException {
-        Path src = Files.createTempDirectory(dir, "src");
-        List<String> args = new ArrayList<>(List.of("-d", out.toString(), "--release", "17"));
-        if (!classpath.isEmpty()) {
-            args.add("-cp");
-            args.add(classpath.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)));
-        }
-        for (Map.Entry<String, String> e : sources.entrySet()) {
-            Path file = src.resolve(e.getKey().replace('.', '/') + ".java");
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, e.getValue(), StandardCharsets.UTF_8);
-            args.add(file.toString());
-        }
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        assertThat(javac.run(null, null, null, args.toArray(String[]::new)))
-                .as("javac " + args)
-                .isZero();
     }
 
     /** The JUnit Platform and Jupiter jars of this test run, which the training child needs. */

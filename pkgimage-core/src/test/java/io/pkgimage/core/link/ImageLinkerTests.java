@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.pkgimage.core.TestFiles;
 import io.pkgimage.core.classlist.ClassListSplit;
 import io.pkgimage.core.classlist.RecordedClassList;
 import io.pkgimage.core.classpath.ClasspathEntry;
@@ -38,10 +39,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -104,11 +102,15 @@ class ImageLinkerTests {
     @BeforeEach
     void application() throws IOException {
         Path greetingClasses = dir.resolve("greeting-classes");
-        compile(greetingClasses, List.of(), Map.of("org.dep.Greeting", GREETING_SOURCE));
+        TestFiles.javac(dir, greetingClasses, List.of(), Map.of("org.dep.Greeting", GREETING_SOURCE));
         greetingJar = dir.resolve("repo/greeting-1.0.jar");
         DeterministicJar.of(greetingClasses, greetingJar);
         classes = dir.resolve("app/classes");
-        compile(classes, List.of(greetingJar), Map.of("com.acme.Main", MAIN_SOURCE, "com.acme.Helper", HELPER_SOURCE));
+        TestFiles.javac(
+                dir,
+                classes,
+                List.of(greetingJar),
+                Map.of("com.acme.Main", MAIN_SOURCE, "com.acme.Helper", HELPER_SOURCE));
     }
 
     @Test
@@ -334,7 +336,8 @@ class ImageLinkerTests {
         // GIVEN an image trained before Helper changed
         Jdk jdk = Jdks.current();
         Path image = train(jdk);
-        compile(
+        TestFiles.javac(
+                dir,
                 classes,
                 List.of(greetingJar),
                 Map.of("com.acme.Helper", HELPER_SOURCE.replace("org.dep.Greeting.of(name)", "name.toUpperCase()")));
@@ -670,24 +673,5 @@ class ImageLinkerTests {
             Thread.currentThread().interrupt();
             throw new AssertionError("Interrupted running " + command, e);
         }
-    }
-
-    private void compile(Path out, List<Path> classpath, Map<String, String> sources) throws IOException {
-        Path src = Files.createTempDirectory(dir, "src");
-        List<String> args = new ArrayList<>(List.of("-d", out.toString(), "--release", "17"));
-        if (!classpath.isEmpty()) {
-            args.add("-cp");
-            args.add(classpath.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)));
-        }
-        for (Map.Entry<String, String> e : sources.entrySet()) {
-            Path file = src.resolve(e.getKey().replace('.', '/') + ".java");
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, e.getValue(), UTF_8);
-            args.add(file.toString());
-        }
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        assertThat(javac.run(null, null, null, args.toArray(String[]::new)))
-                .as("javac " + args)
-                .isZero();
     }
 }
