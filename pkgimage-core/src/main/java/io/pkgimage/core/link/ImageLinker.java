@@ -73,6 +73,10 @@ public final class ImageLinker {
             }
         }
 
+        if (images.isEmpty()) {
+            progress.warn("No package image to link on this class path, so the archive holds JDK classes only. Run"
+                    + " pkgimage:compile in the modules (mvn install puts their images next to their jars).");
+        }
         String key = key(request, classpath, imageHashes);
         Path archive = out.resolve(request.name() + ".jsa");
         Path argfile = out.resolve(request.name() + ".args");
