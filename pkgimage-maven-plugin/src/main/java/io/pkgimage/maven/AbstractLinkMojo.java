@@ -108,17 +108,22 @@ abstract class AbstractLinkMojo extends AbstractPkgImageMojo {
             Optional<Path> image = images.of(a, project, true);
             image.ifPresent(imageFiles::add);
         }
-        LinkRequest request = new LinkRequest(
-                name,
-                target,
-                classpath,
-                imageFiles,
-                jvmOptions(),
-                strict,
-                linkDirectory.toPath(),
-                cacheDirectory.toPath(),
-                Duration.ofSeconds(linkTimeout),
-                pluginVersion);
+        LinkRequest request;
+        try {
+            request = new LinkRequest(
+                    name,
+                    target,
+                    classpath,
+                    imageFiles,
+                    jvmOptions(),
+                    strict,
+                    linkDirectory.toPath(),
+                    cacheDirectory.toPath(),
+                    Duration.ofSeconds(linkTimeout),
+                    pluginVersion);
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException("<name> (property pkgimage.name): " + e.getMessage(), e);
+        }
         try {
             return ImageLinker.link(request, progress());
         } catch (PkgImageException | java.io.UncheckedIOException e) {
