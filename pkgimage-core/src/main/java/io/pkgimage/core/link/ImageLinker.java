@@ -260,7 +260,7 @@ public final class ImageLinker {
         Path names = work.resolve("load-check.txt");
         Files.write(names, classes, StandardCharsets.UTF_8);
         List<Path> withHarness = new ArrayList<>(classpath);
-        withHarness.add(harness());
+        withHarness.add(ForkedJvm.locationOf(LoadCheck.class));
         List<String> args = new ArrayList<>();
         args.add("-Xshare:on");
         args.add("-XX:SharedArchiveFile=" + archive);
@@ -369,18 +369,6 @@ public final class ImageLinker {
             digest.update((byte) 0);
         });
         return HexFormat.of().formatHex(digest.digest());
-    }
-
-    private static Path harness() {
-        try {
-            return Path.of(LoadCheck.class
-                    .getProtectionDomain()
-                    .getCodeSource()
-                    .getLocation()
-                    .toURI());
-        } catch (java.net.URISyntaxException | RuntimeException e) {
-            throw new IllegalStateException("Cannot locate the pkgimage load check on the class path", e);
-        }
     }
 
     /** Whether a cache entry has every file a link publishes. */

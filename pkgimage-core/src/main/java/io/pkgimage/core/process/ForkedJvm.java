@@ -118,6 +118,16 @@ public final class ForkedJvm {
         return new Exit(finished ? process.exitValue() : -1, !finished, commandLine, tail, wallMillis);
     }
 
+    /** The jar or folder that {@code type} was loaded from, to put a child's {@code main} on its class path. */
+    public static Path locationOf(Class<?> type) {
+        try {
+            return Path.of(
+                    type.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            throw new IllegalStateException("Cannot locate " + type.getName() + " on the class path", e);
+        }
+    }
+
     /** Quotes one argument for a JDK {@code @argfile}. */
     public static String quote(String arg) {
         return "\"" + arg.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";

@@ -25,15 +25,7 @@ public final class TrainingLauncher {
 
     /** The jar or folder holding the training child's {@code main}; it goes on the child's class path. */
     public static Path harnessLocation() {
-        try {
-            return Path.of(TrainingMain.class
-                    .getProtectionDomain()
-                    .getCodeSource()
-                    .getLocation()
-                    .toURI());
-        } catch (java.net.URISyntaxException | RuntimeException e) {
-            throw new IllegalStateException("Cannot locate the pkgimage training harness on the class path", e);
-        }
+        return ForkedJvm.locationOf(TrainingMain.class);
     }
 
     /**
