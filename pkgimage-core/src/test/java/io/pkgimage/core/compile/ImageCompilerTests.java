@@ -217,7 +217,7 @@ class ImageCompilerTests {
                 base.environment(),
                 base.configurationParameters(),
                 base.workingDirectory(),
-                Duration.ofSeconds(3),
+                Duration.ofSeconds(8),
                 base.hotMethods(),
                 base.failOnTrainingFailure(),
                 base.dependencyImages(),
@@ -227,7 +227,7 @@ class ImageCompilerTests {
 
         assertThatThrownBy(() -> ImageCompiler.compile(request, progress))
                 .isInstanceOf(TrainingException.class)
-                .hasMessageStartingWith("The training JVM did not finish within 3 s and was stopped.")
+                .hasMessageStartingWith("The training JVM did not finish within 8 s and was stopped.")
                 .hasMessageContaining("(property pkgimage.timeout, in seconds)")
                 .hasMessageEndingWith("\n  sleeping");
     }
