@@ -1,0 +1,52 @@
+package io.pkgimage.junit;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Runs the annotated test class twice, each time in a fresh JVM: once plain and once with the package images of its
+ * class path linked and mapped, and compares every test's result (status, exception, and the values it records
+ * through an {@link Observations} parameter). A test passes when both agree ({@code SOUND}); it fails when they
+ * differ ({@code IMAGE_DIVERGENCE}, with both sides shown, after a second run in both modes rules out a flaky test);
+ * it is aborted when it fails plain too ({@code UNSOUND_TEST}), since it then says nothing about the image.
+ *
+ * <p>The imaged JVM must show that the archive was mapped and that classes of the images came from it; if not, every
+ * test of the class fails. Configuration parameters (in {@code junit-platform.properties} or as system properties):
+ *
+ * <ul>
+ *   <li>{@value #ALL}: {@code true} applies the harness to every test class, without the annotation, when extension
+ *       auto-detection is on ({@code junit.jupiter.extensions.autodetection.enabled=true});
+ *   <li>{@value #IMAGES}: comma-separated image files; by default the {@code *-pkgimage.jar} next to each jar of the
+ *       class path and in the folder above each class folder ({@code target/});
+ *   <li>{@value #JDK}: the JDK home of the child JVMs; by default the JDK running the tests;
+ *   <li>{@value #TIMEOUT}: seconds a child JVM may run, default 600;
+ *   <li>{@value #WORK_DIRECTORY}: where the link and the child logs go, default {@code target/pkgimage/soundness}.
+ * </ul>
+ *
+ * <p>Usable on classes, on single test methods (the class still runs in the child JVMs, but only those methods are
+ * compared), and as a meta-annotation; it is inherited by subclasses.
+ */
+@Target({ElementType.TYPE, ElementType.METHOD, ElementType.ANNOTATION_TYPE})
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Inherited
+@ExtendWith(ImageSoundnessExtension.class)
+public @interface ImageSoundness {
+    /** Applies the harness to every test class found by auto-detection. */
+    String ALL = "pkgimage.soundness.all";
+    /** Image files to link, comma-separated. */
+    String IMAGES = "pkgimage.soundness.images";
+    /** The JDK home of the child JVMs. */
+    String JDK = "pkgimage.soundness.jdk";
+    /** Seconds a child JVM may run. */
+    String TIMEOUT = "pkgimage.soundness.timeout";
+    /** Where the link and the child logs go. */
+    String WORK_DIRECTORY = "pkgimage.soundness.workDirectory";
+    /** Set in the child JVMs, where the tests run for real. */
+    String CHILD = "pkgimage.soundness.child";
+}

@@ -1,0 +1,229 @@
+package io.pkgimage.junit;
+
+import io.pkgimage.core.PkgImageException;
+import io.pkgimage.core.classpath.ClasspathEntry;
+import io.pkgimage.core.jdk.Jdk;
+import io.pkgimage.core.jdk.JdkPackages;
+import io.pkgimage.core.link.ImageLinker;
+import io.pkgimage.core.link.LinkRequest;
+import io.pkgimage.core.link.LinkResult;
+import io.pkgimage.core.process.ForkedJvm;
+import io.pkgimage.core.soundness.ClassResults;
+import io.pkgimage.core.soundness.TestRecord;
+import io.pkgimage.core.training.Progress;
+import io.pkgimage.junit.child.SoundnessChild;
+import java.io.File;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.opentest4j.AssertionFailedError;
+
+/**
+ * The plain and imaged runs of test classes: one link of the test class path per test run (kept in the root
+ * context's store), one pair of fresh JVMs per class and round (kept in the class's store).
+ */
+final class SoundnessRuns {
+    private static final String SHARED = "source: shared objects file";
+    private static final String CLASS_LOAD = "[class,load] ";
+
+    private SoundnessRuns() {}
+
+    /** What one child JVM gave: its results, how long it ran, and the classes of the images it mapped. */
+    record Run(ClassResults results, long wallMillis, long classesFromArchive) {
+        Optional<TestRecord> test(String uniqueId) {
+            return results.test(uniqueId);
+        }
+    }
+
+    /** The plain and imaged runs of one class in one round. */
+    record Pair(String testClass, Run plain, Run imaged) {}
+
+    private record Outcome(Optional<Pair> pair, Optional<String> error) {}
+
+    private record Linked(Optional<LinkResult> result, Optional<String> error, SoundnessSettings settings) {}
+
+    /**
+     * The pair of runs of {@code context}'s class in {@code round} (1, or 2 to tell a flaky test from a divergence),
+     * run on first use.
+     *
+     * @throws AssertionFailedError naming the class, the child's command line and last output when a run failed, or
+     *     when the images were not in effect
+     */
+    static Pair of(ExtensionContext context, int round) {
+        ExtensionContext owner = classContext(context);
+        Outcome outcome = owner.getStore(ImageSoundnessExtension.NAMESPACE)
+                .computeIfAbsent("round-" + round, k -> run(owner, round), Outcome.class);
+        if (outcome.error().isPresent()) {
+            throw new AssertionFailedError(outcome.error().get());
+        }
+        Pair pair = outcome.pair().orElseThrow();
+        if (round == 1) {
+            SoundnessReport.of(context).addClass(pair);
+        }
+        return pair;
+    }
+
+    private static ExtensionContext classContext(ExtensionContext context) {
+        ExtensionContext c = context;
+        while (c.getTestMethod().isPresent() && c.getParent().isPresent()) {
+            c = c.getParent().get();
+        }
+        return c;
+    }
+
+    private static Outcome run(ExtensionContext context, int round) {
+        Linked linked = context.getRoot()
+                .getStore(ImageSoundnessExtension.NAMESPACE)
+                .computeIfAbsent(Linked.class, k -> link(context), Linked.class);
+        if (linked.error().isPresent()) {
+            return new Outcome(Optional.empty(), linked.error());
+        }
+        SoundnessSettings settings = linked.settings();
+        LinkResult link = linked.result().orElseThrow();
+        String testClass = context.getRequiredTestClass().getName();
+        Path dir = settings.workDirectory().resolve("runs").resolve(testClass).resolve("round-" + round);
+        try {
+            Run plain = child(settings, link, testClass, dir.resolve("plain"), false);
+            Run imaged = child(settings, link, testClass, dir.resolve("imaged"), true);
+            return new Outcome(Optional.of(new Pair(testClass, plain, imaged)), Optional.empty());
+        } catch (ChildFailure e) {
+            return new Outcome(Optional.empty(), Optional.of(e.getMessage()));
+        }
+    }
+
+    private static Linked link(ExtensionContext context) {
+        SoundnessSettings settings;
+        try {
+            settings = SoundnessSettings.of(context);
+        } catch (PkgImageException | IllegalArgumentException e) {
+            return new Linked(
+                    Optional.empty(), Optional.of("The soundness harness is misconfigured: " + e.getMessage()), null);
+        }
+        if (settings.images().isEmpty()) {
+            return new Linked(
+                    Optional.empty(),
+                    Optional.of("IMAGE_NOT_IN_EFFECT: no package image found for the test class path (looked next to"
+                            + " its jars and in the folder above its class folders); run pkgimage:compile first or"
+                            + " name the images in " + ImageSoundness.IMAGES),
+                    settings);
+        }
+        LinkRequest request = new LinkRequest(
+                "soundness",
+                settings.jdk(),
+                settings.classpath().stream().map(ClasspathEntry::test).collect(Collectors.toList()),
+                settings.images(),
+                settings.jvmOptions(),
+                true, // a corrupt or foreign image is a broken setup here, not something to leave out quietly
+                settings.workDirectory().resolve("link"),
+                settings.cacheDirectory(),
+                settings.timeout(),
+                "pkgimage-junit");
+        try {
+            return new Linked(Optional.of(ImageLinker.link(request, Progress.silent())), Optional.empty(), settings);
+        } catch (PkgImageException | UncheckedIOException e) {
+            return new Linked(
+                    Optional.empty(),
+                    Optional.of("IMAGE_NOT_IN_EFFECT: the package images " + settings.images()
+                            + " could not be linked for the test class path: " + e.getMessage()),
+                    settings);
+        }
+    }
+
+    private static final class ChildFailure extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        ChildFailure(String message) {
+            super(message);
+        }
+    }
+
+    private static Run child(SoundnessSettings settings, LinkResult link, String testClass, Path dir, boolean imaged)
+            throws ChildFailure {
+        Path config = dir.resolve("child.properties");
+        Path results = dir.resolve("results.properties");
+        Path loadLog = dir.resolve("class-load.log");
+        try {
+            Files.createDirectories(dir);
+            Files.deleteIfExists(results);
+            Files.deleteIfExists(loadLog);
+            Properties p = new Properties();
+            p.setProperty("class", testClass);
+            p.setProperty("results", results.toAbsolutePath().toString());
+            try (OutputStream out = Files.newOutputStream(config)) {
+                p.store(out, null);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot prepare the child JVM's folder '" + dir + "': " + e.getMessage(), e);
+        }
+        // identical but for the image: same JDK, class path, options and class-load log
+        List<String> args = new ArrayList<>(settings.jvmOptions());
+        if (imaged) {
+            args.add("-Xshare:on");
+            args.add("-XX:SharedArchiveFile=" + link.archive());
+        }
+        args.add("-Xlog:class+load=info:file=" + loadLog.toAbsolutePath());
+        args.add("-cp");
+        args.add(link.classpath().stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)));
+        args.add(SoundnessChild.class.getName());
+        args.add(config.toAbsolutePath().toString());
+        String mode = imaged ? "imaged" : "plain";
+        ForkedJvm.Exit exit = ForkedJvm.run(
+                settings.jdk(),
+                args,
+                dir.resolve("child.args"),
+                Path.of(System.getProperty("user.dir")),
+                Map.of(),
+                settings.timeout(),
+                line -> {});
+        ClassResults read = ClassResults.read(results);
+        if (exit.timedOut() || exit.exitCode() != 0 || !read.complete()) {
+            throw new ChildFailure("The " + mode + " JVM running " + testClass
+                    + (exit.timedOut()
+                            ? " did not finish within " + settings.timeout().toSeconds() + " s and was stopped ("
+                                    + ImageSoundness.TIMEOUT + ", in seconds)"
+                            : " terminated without properly saying goodbye (exit code " + exit.exitCode() + ")")
+                    + ". Command was: " + exit.commandLine() + exit.lastOutput());
+        }
+        long fromArchive = imaged ? imageClassesFromArchive(settings.jdk(), loadLog) : 0;
+        if (imaged && fromArchive == 0) {
+            throw new ChildFailure("IMAGE_NOT_IN_EFFECT: the imaged JVM running " + testClass
+                    + " mapped the archive but loaded no class of the package images from it (see " + loadLog
+                    + "), so its result proves nothing. Are the images " + settings.images()
+                    + " those of the classes under test (" + ImageSoundness.IMAGES + ")?");
+        }
+        return new Run(read, exit.wallMillis(), fromArchive);
+    }
+
+    /**
+     * Classes loaded from the archive that are not the JDK's: only images put such classes there, since the test
+     * classes, test-only dependencies and the harness are never part of an image.
+     */
+    private static long imageClassesFromArchive(Jdk jdk, Path log) {
+        if (!Files.isRegularFile(log)) {
+            return 0;
+        }
+        try (Stream<String> lines = Files.lines(log, StandardCharsets.UTF_8)) {
+            return lines.filter(l -> l.endsWith(SHARED) && l.contains(CLASS_LOAD))
+                    .map(l -> l.substring(l.indexOf(CLASS_LOAD) + CLASS_LOAD.length()))
+                    .map(l -> l.substring(0, Math.max(0, l.indexOf(' '))))
+                    // a hidden class is named after its host plus "/0x…"
+                    .map(name ->
+                            (name.indexOf('/') > 0 ? name.substring(0, name.indexOf('/')) : name).replace('.', '/'))
+                    .filter(name -> !JdkPackages.contains(jdk, name))
+                    .count();
+        } catch (IOException | UncheckedIOException e) {
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package io.pkgimage.junit;
+
+import io.pkgimage.core.PkgImageException;
+import io.pkgimage.core.jdk.Jdk;
+import io.pkgimage.core.jdk.Jdks;
+import java.io.File;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * The harness's configuration for one test run, read and checked before anything is linked or started.
+ *
+ * @param jdk the JDK of the child JVMs
+ * @param classpath the test class path, as the test JVM has it
+ * @param images the package images to link
+ * @param jvmOptions options of the test JVM that the children get too (heap, GC, module flags, system properties)
+ * @param workDirectory where the link, the children's files and the reports go
+ * @param cacheDirectory the shared archive cache
+ * @param timeout how long a child JVM, and the link, may run
+ */
+record SoundnessSettings(
+        Jdk jdk,
+        List<Path> classpath,
+        List<Path> images,
+        List<String> jvmOptions,
+        Path workDirectory,
+        Path cacheDirectory,
+        Duration timeout) {
+
+    /** The default of {@link ImageSoundness#TIMEOUT}, in seconds. */
+    static final long DEFAULT_TIMEOUT = 600;
+
+    static SoundnessSettings of(ExtensionContext context) {
+        Jdk jdk = context.getConfigurationParameter(ImageSoundness.JDK)
+                .map(v -> {
+                    try {
+                        return Jdks.standardLocations().resolve(v);
+                    } catch (PkgImageException e) {
+                        throw new PkgImageException(ImageSoundness.JDK + ": " + e.getMessage(), e);
+                    }
+                })
+                .orElseGet(Jdks::current);
+        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        List<Path> classpath = Arrays.stream(cp.split(File.pathSeparator))
+                .filter(s -> !s.isBlank())
+                .map(s -> Path.of(s).toAbsolutePath().normalize())
+                .filter(Files::exists)
+                .collect(Collectors.toList());
+        List<Path> images = context.getConfigurationParameter(ImageSoundness.IMAGES)
+                .map(SoundnessSettings::named)
+                .orElseGet(() -> discover(classpath));
+        Path work = workDirectory(context);
+        Duration timeout = Duration.ofSeconds(context.getConfigurationParameter(ImageSoundness.TIMEOUT)
+                .map(v -> {
+                    try {
+                        long seconds = Long.parseLong(v.trim());
+                        if (seconds > 0) {
+                            return seconds;
+                        }
+                    } catch (NumberFormatException e) {
+                        // reported below
+                    }
+                    throw new IllegalArgumentException(
+                            ImageSoundness.TIMEOUT + " must be a positive number of seconds, not '" + v + "'");
+                })
+                .orElse(DEFAULT_TIMEOUT));
+        Path cache = Path.of(System.getProperty("user.home"), ".cache", "pkgimage", "archives");
+        return new SoundnessSettings(jdk, classpath, images, inheritedOptions(), work, cache, timeout);
+    }
+
+    /** {@link ImageSoundness#WORK_DIRECTORY}, absolute, or {@code target/pkgimage/soundness}. */
+    static Path workDirectory(ExtensionContext context) {
+        return context.getConfigurationParameter(ImageSoundness.WORK_DIRECTORY)
+                .map(Path::of)
+                .orElse(Path.of("target", "pkgimage", "soundness"))
+                .toAbsolutePath();
+    }
+
+    private static List<Path> named(String value) {
+        List<Path> images = new ArrayList<>();
+        for (String name : value.split(",")) {
+            if (name.isBlank()) {
+                continue;
+            }
+            Path image = Path.of(name.trim()).toAbsolutePath();
+            if (!Files.isRegularFile(image)) {
+                throw new IllegalArgumentException(ImageSoundness.IMAGES + " names '" + image
+                        + "', which is not a file; build it with pkgimage:compile or correct the path");
+            }
+            images.add(image);
+        }
+        return images;
+    }
+
+    /** The images next to the class path's jars, and in the folder above its class folders ({@code target/}). */
+    private static List<Path> discover(List<Path> classpath) {
+        Set<Path> found = new LinkedHashSet<>();
+        for (Path entry : classpath) {
+            if (Files.isDirectory(entry) && entry.getParent() != null) {
+                try (Stream<Path> files = Files.list(entry.getParent())) {
+                    files.filter(f -> f.getFileName().toString().endsWith("-pkgimage.jar"))
+                            .sorted()
+                            .forEach(found::add);
+                } catch (IOException e) {
+                    // an unreadable folder holds no image; finding none at all is reported
+                }
+            } else {
+                String name = entry.getFileName().toString();
+                if (name.endsWith(".jar")) {
+                    Path image = entry.resolveSibling(name.substring(0, name.length() - 4) + "-pkgimage.jar");
+                    if (Files.isRegularFile(image)) {
+                        found.add(image);
+                    }
+                }
+            }
+        }
+        return new ArrayList<>(found);
+    }
+
+    /**
+     * The test JVM's own options that shape how tests behave (heap, GC, module flags, {@code -D} properties), so that
+     * both children run as the tests would; class-data-sharing options, logging, agents and debuggers are left out,
+     * since the harness sets the first two itself and the others would clash or attach twice.
+     */
+    private static List<String> inheritedOptions() {
+        return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(a -> !(a.startsWith("-Xshare")
+                        || a.startsWith("-XX:SharedArchiveFile")
+                        || a.startsWith("-XX:ArchiveClassesAtExit")
+                        || a.startsWith("-XX:DumpLoadedClassList")
+                        || a.startsWith("-XX:SharedClassListFile")
+                        || a.startsWith("-XX:AOT")
+                        || a.startsWith("-Xlog")
+                        || a.startsWith("-javaagent")
+                        || a.startsWith("-agentlib")
+                        || a.startsWith("-agentpath")
+                        || a.startsWith("-Xrunjdwp")
+                        || a.startsWith("-Xdebug")))
+                .collect(Collectors.toList());
+    }
+}

@@ -1,0 +1,434 @@
+package io.pkgimage.junit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import com.google.gson.Gson;
+import io.pkgimage.core.classpath.ClasspathEntry;
+import io.pkgimage.core.compile.CompileRequest;
+import io.pkgimage.core.compile.ImageCompiler;
+import io.pkgimage.core.compile.TestSelection;
+import io.pkgimage.core.image.Coordinates;
+import io.pkgimage.core.jdk.Jdks;
+import io.pkgimage.core.process.ForkedJvm;
+import io.pkgimage.core.training.Progress;
+import java.io.File;
+import java.io.IOException;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Event;
+
+/**
+ * The harness run through the JUnit Platform on fixture classes below, each judged in real child JVMs against a real
+ * image of Gson, trained once for this class by the core compiler with the {@link GsonTraining} fixture as its
+ * tests.
+ */
+class ImageSoundnessTests {
+    private static final String GSON_VERSION = "2.13.2";
+
+    @TempDir
+    static Path shared;
+
+    private static Path image;
+
+    @TempDir
+    Path work;
+
+    @BeforeAll
+    static void trainAnImageOfGson() {
+        Path testClasses = ForkedJvm.locationOf(ImageSoundnessTests.class);
+        List<ClasspathEntry> dependencies = testClassPath().stream()
+                .filter(p -> !p.equals(testClasses))
+                .map(p -> p.getFileName().toString().equals("gson-" + GSON_VERSION + ".jar")
+                        ? ClasspathEntry.dependency(p, Coordinates.of("com.google.code.gson", "gson", GSON_VERSION))
+                        : ClasspathEntry.test(p))
+                .collect(Collectors.toList());
+        assertThat(dependencies).anyMatch(e -> e.role() == ClasspathEntry.Role.DEPENDENCY);
+        image = shared.resolve("fixtures-1.0-pkgimage.jar");
+        ImageCompiler.compile(
+                new CompileRequest(
+                        Coordinates.of("io.pkgimage.test", "fixtures", "1.0"),
+                        Jdks.current(),
+                        createDirectories(shared.resolve("classes")),
+                        Optional.of(testClasses),
+                        dependencies,
+                        List.of(),
+                        new TestSelection(
+                                List.of("**/ImageSoundnessTests$GsonTraining.class"),
+                                List.of("**/Nothing"),
+                                List.of(),
+                                List.of()),
+                        Map.of(),
+                        List.of(),
+                        Map.of(),
+                        Map.of(),
+                        shared,
+                        Duration.ofMinutes(5),
+                        false,
+                        true,
+                        List.of(),
+                        image,
+                        shared.resolve("training"),
+                        "test"),
+                Progress.silent());
+    }
+
+    @BeforeEach
+    void noChildRunsLeftFromAnotherTest() {
+        assertThat(image).isRegularFile();
+    }
+
+    @Test
+    void aTestWithTheSameResultPlainAndImagedIsSoundAndTheImagedJvmLoadedThePackageFromTheArchive() throws IOException {
+        EngineExecutionResults results = run(SoundFixture.class, Map.of());
+
+        results.testEvents().assertStatistics(s -> s.started(3).succeeded(2).aborted(1));
+        assertThat(failure(results, "assumesNothing"))
+                .hasMessage("SOUND: ABORTED org.opentest4j.TestAbortedException: Assumption failed: never here,"
+                        + " plain and imaged alike");
+        // the children ran the class for real: Gson from the archive imaged, from its jar plain
+        Path round = runs(SoundFixture.class).resolve("round-1");
+        assertThat(Files.readString(round.resolve("imaged/class-load.log")))
+                .contains("com.google.gson.Gson source: shared objects file");
+        assertThat(Files.readString(round.resolve("plain/class-load.log")))
+                .containsPattern("com\\.google\\.gson\\.Gson source: .*gson-" + GSON_VERSION + "\\.jar")
+                .doesNotContain("com.google.gson.Gson source: shared objects file");
+        assertThat(runs(SoundFixture.class).resolve("round-2")).doesNotExist();
+        String json = Files.readString(work.resolve("report.json"));
+        assertThat(json)
+                .contains("\"SOUND\": 3, \"IMAGE_DIVERGENCE\": 0")
+                .contains("\"class\": \"" + SoundFixture.class.getName() + "\", \"firstTest\": ");
+        assertThat(Files.readString(work.resolve("report.html")))
+                .contains("<h2>First test of each class, plain vs imaged</h2>")
+                .contains("<td class=\"SOUND\">SOUND</td>");
+    }
+
+    @Test
+    void aTestThatBehavesOtherwiseWithTheArchiveIsAnImageDivergenceShownSideBySide() {
+        EngineExecutionResults results = run(DivergingFixture.class, Map.of());
+
+        results.testEvents().assertStatistics(s -> s.started(1).failed(1));
+        assertThat(failure(results, "seesTheArchive"))
+                .isInstanceOf(org.opentest4j.AssertionFailedError.class)
+                .hasMessage("IMAGE_DIVERGENCE: the test gives another result with the package images, again on a"
+                        + " second run in both modes:\nobserved 'archive mapped': plain <false> | imaged <true>");
+        assertThat(runs(DivergingFixture.class).resolve("round-2/imaged/results.properties"))
+                .isRegularFile();
+    }
+
+    @Test
+    void aTestThatFailsPlainIsUnsoundOnItsOwnAndAborted() {
+        EngineExecutionResults results = run(UnsoundFixture.class, Map.of());
+
+        results.testEvents().assertStatistics(s -> s.started(2).succeeded(1).aborted(1));
+        assertThat(failure(results, "failsOnItsOwn"))
+                .isInstanceOf(org.opentest4j.TestAbortedException.class)
+                .hasMessage("UNSOUND_TEST: it fails without the image too: FAILED"
+                        + " org.opentest4j.AssertionFailedError: broken without any image");
+    }
+
+    @Test
+    void aTestThatDiffersFromItselfIsFlakyNotADivergence() {
+        EngineExecutionResults results = run(FlakyFixture.class, Map.of());
+
+        results.testEvents().assertStatistics(s -> s.started(1).aborted(1));
+        assertThat(failure(results, "recordsTheClock"))
+                .hasMessageStartingWith(
+                        "FLAKY: its results differ between two runs in the same mode (plain): observed 'nanos': plain <");
+    }
+
+    @Test
+    void onlyAnnotatedMethodsAreJudgedAndTheOthersRunInTheTestJvm() {
+        MethodLevelFixture.ranHere = false;
+
+        EngineExecutionResults results = run(MethodLevelFixture.class, Map.of());
+
+        results.testEvents().assertStatistics(s -> s.started(2).succeeded(2));
+        assertThat(MethodLevelFixture.ranHere).isTrue();
+        assertThat(runs(MethodLevelFixture.class).resolve("round-1/imaged/results.properties"))
+                .isRegularFile();
+    }
+
+    @Test
+    void worksAsAMetaAnnotation() {
+        EngineExecutionResults results = run(MetaAnnotatedFixture.class, Map.of());
+
+        results.testEvents().assertStatistics(s -> s.started(1).succeeded(1));
+        assertThat(runs(MetaAnnotatedFixture.class).resolve("round-1/imaged/results.properties"))
+                .isRegularFile();
+    }
+
+    @Test
+    void aCrashingChildFailsNamingTheTestWithItsCommandLineAndLastOutput() {
+        EngineExecutionResults results = run(CrashingFixture.class, Map.of());
+
+        results.testEvents().assertStatistics(s -> s.started(1).failed(1));
+        assertThat(failure(results, "exits"))
+                .hasMessageStartingWith("The plain JVM running " + CrashingFixture.class.getName()
+                        + " terminated without properly saying goodbye (exit code 7). Command was: "
+                        + Jdks.current().javaExecutable())
+                .hasMessageContaining(" \"io.pkgimage.junit.child.SoundnessChild\" ")
+                .hasMessageEndingWith("Last output of the JVM:\n  leaving now");
+    }
+
+    @Test
+    void aHangingChildIsStoppedAtTheTimeout() {
+        EngineExecutionResults results = run(HangingFixture.class, Map.of(ImageSoundness.TIMEOUT, "6"));
+
+        results.testEvents().assertStatistics(s -> s.started(1).failed(1));
+        assertThat(failure(results, "hangs"))
+                .hasMessageStartingWith("The plain JVM running " + HangingFixture.class.getName()
+                        + " did not finish within 6 s and was stopped (pkgimage.soundness.timeout, in seconds)."
+                        + " Command was: ")
+                .hasMessageEndingWith("\n  sleeping");
+    }
+
+    @Test
+    void anImageThatIsNotOfTheClassesUnderTestIsAnErrorNotAPass() {
+        EngineExecutionResults results = run(NoPackageFixture.class, Map.of());
+
+        results.testEvents().assertStatistics(s -> s.started(1).failed(1));
+        assertThat(failure(results, "usesOnlyTheJdk"))
+                .hasMessageStartingWith("IMAGE_NOT_IN_EFFECT: the imaged JVM running "
+                        + NoPackageFixture.class.getName()
+                        + " mapped the archive but loaded no class of the package images from it");
+    }
+
+    @Test
+    void aCorruptImageIsAnErrorNamingTheFile() throws IOException {
+        Path corrupt = Files.writeString(work.resolve("corrupt-pkgimage.jar"), "not a zip", StandardCharsets.UTF_8);
+
+        EngineExecutionResults results = run(SoundFixture.class, Map.of(ImageSoundness.IMAGES, corrupt.toString()));
+
+        results.testEvents().assertStatistics(s -> s.started(3).failed(3));
+        assertThat(failure(results, "readsJson"))
+                .hasMessageStartingWith("IMAGE_NOT_IN_EFFECT: the package images [" + corrupt
+                        + "] could not be linked for the test class path: ")
+                .hasMessageContaining(corrupt.toString());
+    }
+
+    @Test
+    void aMissingImageFileIsAConfigurationError() {
+        Path missing = work.resolve("missing-pkgimage.jar");
+
+        EngineExecutionResults results = run(SoundFixture.class, Map.of(ImageSoundness.IMAGES, missing.toString()));
+
+        results.testEvents().assertStatistics(s -> s.started(3).failed(3));
+        assertThat(failure(results, "readsJson"))
+                .hasMessage("The soundness harness is misconfigured: pkgimage.soundness.images names '" + missing
+                        + "', which is not a file; build it with pkgimage:compile or correct the path");
+    }
+
+    @Test
+    void aWrongJdkIsAConfigurationErrorNamingIt() {
+        Path notAJdk = work.resolve("no-jdk");
+
+        EngineExecutionResults results = run(SoundFixture.class, Map.of(ImageSoundness.JDK, notAJdk.toString()));
+
+        assertThat(failure(results, "readsJson"))
+                .hasMessageStartingWith("The soundness harness is misconfigured: pkgimage.soundness.jdk: JDK path '"
+                        + notAJdk + "' does not exist or is not a folder");
+    }
+
+    @Test
+    void aBadTimeoutIsAConfigurationError() {
+        EngineExecutionResults results = run(SoundFixture.class, Map.of(ImageSoundness.TIMEOUT, "soon"));
+
+        assertThat(failure(results, "readsJson"))
+                .hasMessage("The soundness harness is misconfigured: pkgimage.soundness.timeout must be a positive"
+                        + " number of seconds, not 'soon'");
+    }
+
+    // ---- running fixtures
+
+    private EngineExecutionResults run(Class<?> fixture, Map<String, String> parameters) {
+        Map<String, String> all = new LinkedHashMap<>();
+        all.put(ImageSoundness.IMAGES, image.toString());
+        all.put(ImageSoundness.WORK_DIRECTORY, work.toString());
+        all.putAll(parameters);
+        return EngineTestKit.engine("junit-jupiter")
+                .selectors(selectClass(fixture))
+                .configurationParameters(all)
+                .execute();
+    }
+
+    private Path runs(Class<?> fixture) {
+        return work.resolve("runs").resolve(fixture.getName());
+    }
+
+    /** What the test whose method is {@code method} ended with. */
+    private static Throwable failure(EngineExecutionResults results, String method) {
+        return results.testEvents().finished().stream()
+                .filter(e -> e.getTestDescriptor().getDisplayName().startsWith(method + "("))
+                .map(Event::getPayload)
+                .flatMap(Optional::stream)
+                .map(p -> (TestExecutionResult) p)
+                .flatMap(r -> r.getThrowable().stream())
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no failed or aborted test " + method + " in "
+                        + results.testEvents().list()));
+    }
+
+    private static List<Path> testClassPath() {
+        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        return Arrays.stream(cp.split(File.pathSeparator))
+                .filter(s -> !s.isBlank())
+                .map(s -> Path.of(s).toAbsolutePath().normalize())
+                .collect(Collectors.toList());
+    }
+
+    private static Path createDirectories(Path dir) {
+        try {
+            return Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    // ---- fixtures: run only through the tests above (Surefire leaves nested classes out)
+
+    /** The image's training: what Gson's own tests would do, written here. */
+    static class GsonTraining {
+        @Test
+        void roundTrips() {
+            Gson gson = new Gson();
+            Map<?, ?> read = gson.fromJson("{\"name\":\"Ada\",\"langs\":[\"en\",\"fr\"]}", Map.class);
+            assertEquals("{\"name\":\"Ada\",\"langs\":[\"en\",\"fr\"]}", gson.toJson(read));
+        }
+    }
+
+    @ImageSoundness
+    static class SoundFixture {
+        @Test
+        void readsJson(Observations observations) {
+            Map<?, ?> read = new Gson().fromJson("{\"a\":1,\"b\":[true,null]}", Map.class);
+            observations.record("read", read);
+            assertEquals(1.0, read.get("a"));
+        }
+
+        @Test
+        void writesJson(Observations observations) {
+            observations.record("written", new Gson().toJson(List.of(1, "two", 3.5)));
+        }
+
+        @Test
+        void assumesNothing() {
+            new Gson();
+            assumeTrue(false, "never here");
+        }
+    }
+
+    @ImageSoundness
+    static class DivergingFixture {
+        @Test
+        void seesTheArchive(Observations observations) {
+            new Gson().toJson(1);
+            observations.record(
+                    "archive mapped",
+                    ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                            .anyMatch(a -> a.startsWith("-XX:SharedArchiveFile=")));
+        }
+    }
+
+    @ImageSoundness
+    static class UnsoundFixture {
+        @Test
+        void failsOnItsOwn() {
+            new Gson();
+            fail("broken without any image");
+        }
+
+        @Test
+        void passes() {
+            assertEquals("1", new Gson().toJson(1));
+        }
+    }
+
+    @ImageSoundness
+    static class FlakyFixture {
+        @Test
+        void recordsTheClock(Observations observations) {
+            new Gson();
+            observations.record("nanos", System.nanoTime());
+        }
+    }
+
+    static class MethodLevelFixture {
+        static volatile boolean ranHere;
+
+        @ImageSoundness
+        @Test
+        void judged(Observations observations) {
+            observations.record("json", new Gson().toJson(Map.of("k", 1)));
+        }
+
+        @Test
+        void notJudged() {
+            ranHere = true;
+        }
+    }
+
+    @Target(ElementType.TYPE)
+    @Retention(RetentionPolicy.RUNTIME)
+    @ImageSoundness
+    @interface GsonSoundness {}
+
+    @GsonSoundness
+    static class MetaAnnotatedFixture {
+        @Test
+        void writes() {
+            assertEquals("\"x\"", new Gson().toJson("x"));
+        }
+    }
+
+    @ImageSoundness
+    static class CrashingFixture {
+        @Test
+        void exits() {
+            System.out.println("leaving now");
+            System.out.flush();
+            Runtime.getRuntime().halt(7);
+        }
+    }
+
+    @ImageSoundness
+    static class HangingFixture {
+        @Test
+        void hangs() throws InterruptedException {
+            System.out.println("sleeping");
+            System.out.flush();
+            Thread.sleep(600_000);
+        }
+    }
+
+    @ImageSoundness
+    static class NoPackageFixture {
+        @Test
+        void usesOnlyTheJdk() {
+            assertEquals(3, "abc".length());
+        }
+    }
+}
