@@ -25,7 +25,7 @@ import org.codehaus.plexus.util.xml.Xpp3Dom;
  * @param systemProperties {@code systemPropertyVariables}
  * @param jvmArguments {@code argLine}, split into arguments, with {@code @{...}} and {@code ${...}} resolved
  * @param environment {@code environmentVariables}
- * @param configurationParameters {@code configurationParameters} (JUnit Platform)
+ * @param configurationParameters {@code <properties><configurationParameters>} (JUnit Platform)
  * @param notHonoured settings that are set but that training does not follow
  * @param unresolved property references in {@code argLine} that had no value and were left out
  */
@@ -84,7 +84,9 @@ record SurefireSettings(
         String argLine = value(config, "argLine");
         List<String> jvmArguments = argLine == null ? List.of() : split(resolve(argLine, properties, unresolved));
         Map<String, String> parameters = new TreeMap<>();
-        String raw = value(config, "configurationParameters");
+        // Surefire takes them in <properties><configurationParameters>, in the properties format
+        Xpp3Dom providerProperties = config.getChild("properties");
+        String raw = providerProperties == null ? null : value(providerProperties, "configurationParameters");
         if (raw != null) {
             Properties p = new Properties();
             try {

@@ -39,7 +39,8 @@ class SurefireSettingsTests {
                 + "<systemPropertyVariables><greeting>hello</greeting><empty/></systemPropertyVariables>"
                 + "<environmentVariables><MODE>strict</MODE></environmentVariables>"
                 + "<argLine>-Xmx256m -Dquoted=\"a b\" @{jacoco} ${later}</argLine>"
-                + "<configurationParameters>junit.jupiter.execution.parallel.enabled = true\nx=y</configurationParameters>"
+                + "<properties><configurationParameters>junit.jupiter.execution.parallel.enabled = true\nx=y"
+                + "</configurationParameters></properties>"
                 + "<forkCount>2</forkCount><parallel>classes</parallel>"
                 + "</configuration>");
 
