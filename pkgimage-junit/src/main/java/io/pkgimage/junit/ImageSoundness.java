@@ -1,5 +1,6 @@
 package io.pkgimage.junit;
 
+import io.pkgimage.core.process.ForkedJvm;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;
@@ -25,7 +26,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *       class path and in the folder above each class folder ({@code target/});
  *   <li>{@value #JDK}: the JDK home of the child JVMs; by default the JDK running the tests;
  *   <li>{@value #TIMEOUT}: seconds a child JVM may run, default 600;
- *   <li>{@value #WORK_DIRECTORY}: where the link and the child logs go, default {@code target/pkgimage/soundness}.
+ *   <li>{@value #WORK_DIRECTORY}: where the link, the child logs and the reports go, default {@code
+ *       target/pkgimage/soundness};
+ *   <li>{@value #CONCURRENT}: {@code true} (default) runs a class's plain and imaged JVMs at the same time, which
+ *       halves the harness's wall time on two cores or more; {@code false} runs them one after the other, for tests
+ *       that measure time.
  * </ul>
  *
  * <p>Usable on classes, on single test methods (the class still runs in the child JVMs, but only those methods are
@@ -45,8 +50,10 @@ public @interface ImageSoundness {
     String JDK = "pkgimage.soundness.jdk";
     /** Seconds a child JVM may run. */
     String TIMEOUT = "pkgimage.soundness.timeout";
-    /** Where the link and the child logs go. */
+    /** Where the link, the child logs and the reports go. */
     String WORK_DIRECTORY = "pkgimage.soundness.workDirectory";
-    /** Set in the child JVMs, where the tests run for real. */
-    String CHILD = "pkgimage.soundness.child";
+    /** Whether a class's plain and imaged JVMs run at the same time. */
+    String CONCURRENT = "pkgimage.soundness.concurrent";
+    /** Set in the child JVMs where pkgimage runs tests (training, soundness runs): the harness stays out there. */
+    String CHILD = ForkedJvm.CHILD_PARAMETER;
 }

@@ -21,16 +21,20 @@ import org.opentest4j.TestAbortedException;
  * Behind {@link ImageSoundness}: in the test JVM, the tests of a class do not run; the class runs once plain and once
  * imaged in fresh JVMs ({@link SoundnessRuns}) and each test's result is the comparison of its two runs. In those
  * child JVMs the tests run for real and what they record through {@link Observations} is kept.
+ *
+ * <p>Public only because extension auto-detection ({@link ImageSoundness#ALL}) loads it through {@link
+ * java.util.ServiceLoader}, which needs a public class and constructor; use {@link ImageSoundness} instead.
  */
-final class ImageSoundnessExtension implements InvocationInterceptor, ParameterResolver {
+public final class ImageSoundnessExtension implements InvocationInterceptor, ParameterResolver {
     static final Namespace NAMESPACE = Namespace.create(ImageSoundnessExtension.class);
+
+    /** For {@link java.util.ServiceLoader}. */
+    public ImageSoundnessExtension() {}
 
     // ---- which tests: annotated (class, method, meta-annotation), or all with the configuration parameter
 
     private static boolean child(ExtensionContext context) {
-        return context.getConfigurationParameter(ImageSoundness.CHILD)
-                .map(Boolean::parseBoolean)
-                .orElse(false);
+        return context.getConfigurationParameter(ImageSoundness.CHILD).isPresent();
     }
 
     private static boolean classApplies(ExtensionContext context) {

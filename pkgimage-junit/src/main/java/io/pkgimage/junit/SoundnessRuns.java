@@ -1,16 +1,12 @@
 package io.pkgimage.junit;
 
 import io.pkgimage.core.PkgImageException;
-import io.pkgimage.core.classpath.ClasspathEntry;
 import io.pkgimage.core.jdk.Jdk;
 import io.pkgimage.core.jdk.JdkPackages;
-import io.pkgimage.core.link.ImageLinker;
-import io.pkgimage.core.link.LinkRequest;
 import io.pkgimage.core.link.LinkResult;
 import io.pkgimage.core.process.ForkedJvm;
 import io.pkgimage.core.soundness.ClassResults;
 import io.pkgimage.core.soundness.TestRecord;
-import io.pkgimage.core.training.Progress;
 import io.pkgimage.junit.child.SoundnessChild;
 import java.io.File;
 import java.io.IOException;
@@ -24,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -51,8 +48,6 @@ final class SoundnessRuns {
 
     private record Outcome(Optional<Pair> pair, Optional<String> error) {}
 
-    private record Linked(Optional<LinkResult> result, Optional<String> error, SoundnessSettings settings) {}
-
     /**
      * The pair of runs of {@code context}'s class in {@code round} (1, or 2 to tell a flaky test from a divergence),
      * run on first use.
@@ -74,70 +69,44 @@ final class SoundnessRuns {
         return pair;
     }
 
+    /** The context of the top-level class: its {@code @Nested} classes run in the same pair of JVMs. */
     private static ExtensionContext classContext(ExtensionContext context) {
         ExtensionContext c = context;
-        while (c.getTestMethod().isPresent() && c.getParent().isPresent()) {
+        while (c.getParent().isPresent() && c.getParent().get().getTestClass().isPresent()) {
             c = c.getParent().get();
         }
         return c;
     }
 
     private static Outcome run(ExtensionContext context, int round) {
-        Linked linked = context.getRoot()
-                .getStore(ImageSoundnessExtension.NAMESPACE)
-                .computeIfAbsent(Linked.class, k -> link(context), Linked.class);
+        LinkedImages linked = LinkedImages.of(context);
         if (linked.error().isPresent()) {
             return new Outcome(Optional.empty(), linked.error());
         }
-        SoundnessSettings settings = linked.settings();
+        SoundnessSettings settings = linked.settings().orElseThrow();
         LinkResult link = linked.result().orElseThrow();
         String testClass = context.getRequiredTestClass().getName();
         Path dir = settings.workDirectory().resolve("runs").resolve(testClass).resolve("round-" + round);
-        try {
-            Run plain = child(settings, link, testClass, dir.resolve("plain"), false);
-            Run imaged = child(settings, link, testClass, dir.resolve("imaged"), true);
-            return new Outcome(Optional.of(new Pair(testClass, plain, imaged)), Optional.empty());
-        } catch (ChildFailure e) {
-            return new Outcome(Optional.empty(), Optional.of(e.getMessage()));
+        // the two JVMs are independent: side by side they take the time of the slower one on a machine with 2 cores
+        CompletableFuture<Child> imagedChild = settings.concurrent()
+                ? CompletableFuture.supplyAsync(() -> child(settings, link, testClass, dir, true), r -> {
+                    Thread t = new Thread(r, "pkgimage-imaged-jvm");
+                    t.setDaemon(true);
+                    t.start();
+                })
+                : null;
+        Child plain = child(settings, link, testClass, dir, false);
+        Child imaged = imagedChild != null ? imagedChild.join() : child(settings, link, testClass, dir, true);
+        // the plain JVM's failure first: an imaged failure alone is the image's
+        for (Child c : List.of(plain, imaged)) {
+            if (c.error().isPresent()) {
+                return new Outcome(Optional.empty(), c.error());
+            }
         }
-    }
-
-    private static Linked link(ExtensionContext context) {
-        SoundnessSettings settings;
-        try {
-            settings = SoundnessSettings.of(context);
-        } catch (PkgImageException | IllegalArgumentException e) {
-            return new Linked(
-                    Optional.empty(), Optional.of("The soundness harness is misconfigured: " + e.getMessage()), null);
-        }
-        if (settings.images().isEmpty()) {
-            return new Linked(
-                    Optional.empty(),
-                    Optional.of("IMAGE_NOT_IN_EFFECT: no package image found for the test class path (looked next to"
-                            + " its jars and in the folder above its class folders); run pkgimage:compile first or"
-                            + " name the images in " + ImageSoundness.IMAGES),
-                    settings);
-        }
-        LinkRequest request = new LinkRequest(
-                "soundness",
-                settings.jdk(),
-                settings.classpath().stream().map(ClasspathEntry::test).collect(Collectors.toList()),
-                settings.images(),
-                settings.jvmOptions(),
-                true, // a corrupt or foreign image is a broken setup here, not something to leave out quietly
-                settings.workDirectory().resolve("link"),
-                settings.cacheDirectory(),
-                settings.timeout(),
-                "pkgimage-junit");
-        try {
-            return new Linked(Optional.of(ImageLinker.link(request, Progress.silent())), Optional.empty(), settings);
-        } catch (PkgImageException | UncheckedIOException e) {
-            return new Linked(
-                    Optional.empty(),
-                    Optional.of("IMAGE_NOT_IN_EFFECT: the package images " + settings.images()
-                            + " could not be linked for the test class path: " + e.getMessage()),
-                    settings);
-        }
+        return new Outcome(
+                Optional.of(new Pair(
+                        testClass, plain.run().orElseThrow(), imaged.run().orElseThrow())),
+                Optional.empty());
     }
 
     private static final class ChildFailure extends Exception {
@@ -148,7 +117,22 @@ final class SoundnessRuns {
         }
     }
 
-    private static Run child(SoundnessSettings settings, LinkResult link, String testClass, Path dir, boolean imaged)
+    private record Child(Optional<Run> run, Optional<String> error) {}
+
+    /** Runs one child of {@code round}; any failure becomes the child's error. */
+    private static Child child(
+            SoundnessSettings settings, LinkResult link, String testClass, Path round, boolean imaged) {
+        try {
+            return new Child(
+                    Optional.of(
+                            runChild(settings, link, testClass, round.resolve(imaged ? "imaged" : "plain"), imaged)),
+                    Optional.empty());
+        } catch (ChildFailure | PkgImageException | UncheckedIOException e) {
+            return new Child(Optional.empty(), Optional.of(e.getMessage()));
+        }
+    }
+
+    private static Run runChild(SoundnessSettings settings, LinkResult link, String testClass, Path dir, boolean imaged)
             throws ChildFailure {
         Path config = dir.resolve("child.properties");
         Path results = dir.resolve("results.properties");

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * @param workDirectory where the link, the children's files and the reports go
  * @param cacheDirectory the shared archive cache
  * @param timeout how long a child JVM, and the link, may run
+ * @param concurrent whether a class's plain and imaged JVMs run at the same time
  */
 record SoundnessSettings(
         Jdk jdk,
@@ -36,7 +37,8 @@ record SoundnessSettings(
         List<String> jvmOptions,
         Path workDirectory,
         Path cacheDirectory,
-        Duration timeout) {
+        Duration timeout,
+        boolean concurrent) {
 
     /** The default of {@link ImageSoundness#TIMEOUT}, in seconds. */
     static final long DEFAULT_TIMEOUT = 600;
@@ -76,7 +78,16 @@ record SoundnessSettings(
                 })
                 .orElse(DEFAULT_TIMEOUT));
         Path cache = Path.of(System.getProperty("user.home"), ".cache", "pkgimage", "archives");
-        return new SoundnessSettings(jdk, classpath, images, inheritedOptions(), work, cache, timeout);
+        boolean concurrent = context.getConfigurationParameter(ImageSoundness.CONCURRENT)
+                .map(v -> {
+                    if (!v.trim().equalsIgnoreCase("true") && !v.trim().equalsIgnoreCase("false")) {
+                        throw new IllegalArgumentException(
+                                ImageSoundness.CONCURRENT + " must be true or false, not '" + v + "'");
+                    }
+                    return Boolean.parseBoolean(v.trim());
+                })
+                .orElse(true);
+        return new SoundnessSettings(jdk, classpath, images, inheritedOptions(), work, cache, timeout, concurrent);
     }
 
     /** {@link ImageSoundness#WORK_DIRECTORY}, absolute, or {@code target/pkgimage/soundness}. */

@@ -7,15 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import com.google.gson.Gson;
-import io.pkgimage.core.classpath.ClasspathEntry;
-import io.pkgimage.core.compile.CompileRequest;
-import io.pkgimage.core.compile.ImageCompiler;
-import io.pkgimage.core.compile.TestSelection;
-import io.pkgimage.core.image.Coordinates;
 import io.pkgimage.core.jdk.Jdks;
-import io.pkgimage.core.process.ForkedJvm;
-import io.pkgimage.core.training.Progress;
-import java.io.File;
 import java.io.IOException;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -25,13 +17,10 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,15 +32,9 @@ import org.junit.platform.testkit.engine.Event;
 
 /**
  * The harness run through the JUnit Platform on fixture classes below, each judged in real child JVMs against a real
- * image of Gson, trained once for this class by the core compiler with the {@link GsonTraining} fixture as its
- * tests.
+ * image of Gson ({@link GsonImage}).
  */
 class ImageSoundnessTests {
-    private static final String GSON_VERSION = "2.13.2";
-
-    @TempDir
-    static Path shared;
-
     private static Path image;
 
     @TempDir
@@ -59,41 +42,7 @@ class ImageSoundnessTests {
 
     @BeforeAll
     static void trainAnImageOfGson() {
-        Path testClasses = ForkedJvm.locationOf(ImageSoundnessTests.class);
-        List<ClasspathEntry> dependencies = testClassPath().stream()
-                .filter(p -> !p.equals(testClasses))
-                .map(p -> p.getFileName().toString().equals("gson-" + GSON_VERSION + ".jar")
-                        ? ClasspathEntry.dependency(p, Coordinates.of("com.google.code.gson", "gson", GSON_VERSION))
-                        : ClasspathEntry.test(p))
-                .collect(Collectors.toList());
-        assertThat(dependencies).anyMatch(e -> e.role() == ClasspathEntry.Role.DEPENDENCY);
-        image = shared.resolve("fixtures-1.0-pkgimage.jar");
-        ImageCompiler.compile(
-                new CompileRequest(
-                        Coordinates.of("io.pkgimage.test", "fixtures", "1.0"),
-                        Jdks.current(),
-                        createDirectories(shared.resolve("classes")),
-                        Optional.of(testClasses),
-                        dependencies,
-                        List.of(),
-                        new TestSelection(
-                                List.of("**/ImageSoundnessTests$GsonTraining.class"),
-                                List.of("**/Nothing"),
-                                List.of(),
-                                List.of()),
-                        Map.of(),
-                        List.of(),
-                        Map.of(),
-                        Map.of(),
-                        shared,
-                        Duration.ofMinutes(5),
-                        false,
-                        true,
-                        List.of(),
-                        image,
-                        shared.resolve("training"),
-                        "test"),
-                Progress.silent());
+        image = GsonImage.path();
     }
 
     @BeforeEach
@@ -114,7 +63,7 @@ class ImageSoundnessTests {
         assertThat(Files.readString(round.resolve("imaged/class-load.log")))
                 .contains("com.google.gson.Gson source: shared objects file");
         assertThat(Files.readString(round.resolve("plain/class-load.log")))
-                .containsPattern("com\\.google\\.gson\\.Gson source: .*gson-" + GSON_VERSION + "\\.jar")
+                .containsPattern("com\\.google\\.gson\\.Gson source: .*gson-" + GsonImage.GSON_VERSION + "\\.jar")
                 .doesNotContain("com.google.gson.Gson source: shared objects file");
         assertThat(runs(SoundFixture.class).resolve("round-2")).doesNotExist();
         String json = Files.readString(work.resolve("report.json"));
@@ -292,33 +241,7 @@ class ImageSoundnessTests {
                         + results.testEvents().list()));
     }
 
-    private static List<Path> testClassPath() {
-        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        return Arrays.stream(cp.split(File.pathSeparator))
-                .filter(s -> !s.isBlank())
-                .map(s -> Path.of(s).toAbsolutePath().normalize())
-                .collect(Collectors.toList());
-    }
-
-    private static Path createDirectories(Path dir) {
-        try {
-            return Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
     // ---- fixtures: run only through the tests above (Surefire leaves nested classes out)
-
-    /** The image's training: what Gson's own tests would do, written here. */
-    static class GsonTraining {
-        @Test
-        void roundTrips() {
-            Gson gson = new Gson();
-            Map<?, ?> read = gson.fromJson("{\"name\":\"Ada\",\"langs\":[\"en\",\"fr\"]}", Map.class);
-            assertEquals("{\"name\":\"Ada\",\"langs\":[\"en\",\"fr\"]}", gson.toJson(read));
-        }
-    }
 
     @ImageSoundness
     static class SoundFixture {

@@ -25,6 +25,12 @@ import java.util.stream.Collectors;
  * <p>Its standard input stays open while it runs, so a child that watches it can halt when the parent dies.
  */
 public final class ForkedJvm {
+    /**
+     * A JUnit Platform configuration parameter that every child JVM running tests for pkgimage sets (training,
+     * soundness runs), so that the soundness harness never runs again inside them.
+     */
+    public static final String CHILD_PARAMETER = "pkgimage.child";
+
     private static final int LAST_LINES = 40;
 
     /**

@@ -1,5 +1,6 @@
 package io.pkgimage.junit.child;
 
+import io.pkgimage.core.process.ParentWatch;
 import io.pkgimage.core.soundness.ClassResults;
 import io.pkgimage.core.soundness.TestRecord;
 import io.pkgimage.junit.ImageSoundness;
@@ -37,20 +38,7 @@ public final class SoundnessChild {
     }
 
     public static void main(String[] args) throws IOException {
-        Thread watcher = new Thread(
-                () -> {
-                    try {
-                        while (System.in.read() >= 0) {
-                            // the parent writes nothing; end of input means it is gone
-                        }
-                    } catch (IOException e) {
-                        // as end of input
-                    }
-                    Runtime.getRuntime().halt(3);
-                },
-                "pkgimage-parent-watcher");
-        watcher.setDaemon(true);
-        watcher.start();
+        ParentWatch.start();
         Properties config = new Properties();
         try (InputStream in = Files.newInputStream(Path.of(args[0]))) {
             config.load(in);
@@ -61,7 +49,7 @@ public final class SoundnessChild {
                 .execute(
                         LauncherDiscoveryRequestBuilder.request()
                                 .selectors(DiscoverySelectors.selectClass(config.getProperty("class")))
-                                .configurationParameter(ImageSoundness.CHILD, "true")
+                                .configurationParameter(ImageSoundness.CHILD, "soundness")
                                 .build(),
                         new TestExecutionListener() {
                             @Override

@@ -1,5 +1,6 @@
 package io.pkgimage.core.training.child;
 
+import io.pkgimage.core.process.ForkedJvm;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +41,8 @@ final class JUnitTraining {
                 parameters.put(key.substring("parameter.".length()), config.getProperty(key));
             }
         }
+        // the soundness harness, if the tests enable it, stays out of the training run
+        parameters.put(ForkedJvm.CHILD_PARAMETER, "training");
         builder.configurationParameters(parameters);
         LauncherDiscoveryRequest request = builder.build();
         Launcher launcher = LauncherFactory.create();

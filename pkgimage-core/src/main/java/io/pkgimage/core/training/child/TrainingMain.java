@@ -1,5 +1,6 @@
 package io.pkgimage.core.training.child;
 
+import io.pkgimage.core.process.ParentWatch;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -30,7 +31,7 @@ public final class TrainingMain {
 
     public static void main(String[] args) throws Exception {
         PrintStream out = System.out;
-        watchParent();
+        ParentWatch.start();
         if (args.length != 1) {
             throw new IllegalArgumentException("usage: TrainingMain <configuration file>");
         }
@@ -109,22 +110,5 @@ public final class TrainingMain {
             values.add(config.getProperty(prefix + i));
         }
         return values;
-    }
-
-    private static void watchParent() {
-        Thread watcher = new Thread(
-                () -> {
-                    try {
-                        while (System.in.read() >= 0) {
-                            // the parent writes nothing; end of input means it is gone
-                        }
-                    } catch (IOException e) {
-                        // same as end of input
-                    }
-                    Runtime.getRuntime().halt(3);
-                },
-                "pkgimage-parent-watcher");
-        watcher.setDaemon(true);
-        watcher.start();
     }
 }

@@ -1,0 +1,83 @@
+package io.pkgimage.junit;
+
+import io.pkgimage.core.PkgImageException;
+import io.pkgimage.core.classpath.ClasspathEntry;
+import io.pkgimage.core.link.ImageLinker;
+import io.pkgimage.core.link.LinkRequest;
+import io.pkgimage.core.link.LinkResult;
+import io.pkgimage.core.training.Progress;
+import java.io.UncheckedIOException;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
+import org.opentest4j.AssertionFailedError;
+
+/**
+ * The package images of the test class path, linked once per test run for the extensions of this module: the
+ * settings, and the link or why there is none. Kept in the root context's store, so a suite links once.
+ *
+ * @param settings the checked configuration, empty when it was bad
+ * @param result the link
+ * @param error why there is no link: a bad configuration, no image, or a failed link
+ */
+record LinkedImages(Optional<SoundnessSettings> settings, Optional<LinkResult> result, Optional<String> error) {
+    private static final Namespace NAMESPACE = Namespace.create(LinkedImages.class);
+
+    /** The link of this test run, made on first use. */
+    static LinkedImages of(ExtensionContext context) {
+        return context.getRoot()
+                .getStore(NAMESPACE)
+                .computeIfAbsent(LinkedImages.class, k -> link(context), LinkedImages.class);
+    }
+
+    /**
+     * The link, or a test failure saying why there is none.
+     *
+     * @throws AssertionFailedError with the reason
+     */
+    LinkResult require() {
+        return result.orElseThrow(() -> new AssertionFailedError(error.orElseThrow()));
+    }
+
+    private static LinkedImages link(ExtensionContext context) {
+        SoundnessSettings settings;
+        try {
+            settings = SoundnessSettings.of(context);
+        } catch (PkgImageException | IllegalArgumentException e) {
+            return new LinkedImages(
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.of("The soundness harness is misconfigured: " + e.getMessage()));
+        }
+        if (settings.images().isEmpty()) {
+            return new LinkedImages(
+                    Optional.of(settings),
+                    Optional.empty(),
+                    Optional.of("IMAGE_NOT_IN_EFFECT: no package image found for the test class path (looked next to"
+                            + " its jars and in the folder above its class folders); run pkgimage:compile first or"
+                            + " name the images in " + ImageSoundness.IMAGES));
+        }
+        LinkRequest request = new LinkRequest(
+                "tests",
+                settings.jdk(),
+                settings.classpath().stream().map(ClasspathEntry::test).collect(Collectors.toList()),
+                settings.images(),
+                settings.jvmOptions(),
+                true, // a corrupt or foreign image is a broken setup here, not something to leave out quietly
+                settings.workDirectory().resolve("link"),
+                settings.cacheDirectory(),
+                settings.timeout(),
+                "pkgimage-junit");
+        try {
+            return new LinkedImages(
+                    Optional.of(settings), Optional.of(ImageLinker.link(request, Progress.silent())), Optional.empty());
+        } catch (PkgImageException | UncheckedIOException e) {
+            return new LinkedImages(
+                    Optional.of(settings),
+                    Optional.empty(),
+                    Optional.of("IMAGE_NOT_IN_EFFECT: the package images " + settings.images()
+                            + " could not be linked for the test class path: " + e.getMessage()));
+        }
+    }
+}
