@@ -1,0 +1,89 @@
+package io.pkgimage.junit;
+
+import io.pkgimage.core.link.LinkResult;
+import io.pkgimage.junit.latency.FirstCallMeasurement;
+import io.pkgimage.junit.latency.FirstCallMeasurement.Configuration;
+import io.pkgimage.junit.latency.FirstCallMeasurement.Samples;
+import io.pkgimage.junit.latency.Stats;
+import java.lang.reflect.Method;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.InvocationInterceptor;
+import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
+import org.junit.platform.commons.support.AnnotationSupport;
+import org.opentest4j.AssertionFailedError;
+
+/** Behind {@link FirstCallLatency}: measures the benchmark plain and imaged, then judges the ratio. */
+final class FirstCallLatencyExtension implements InvocationInterceptor {
+
+    @Override
+    public void interceptTestMethod(
+            Invocation<Void> invocation, ReflectiveInvocationContext<Method> call, ExtensionContext context)
+            throws Throwable {
+        FirstCallLatency spec = AnnotationSupport.findAnnotation(call.getExecutable(), FirstCallLatency.class)
+                .orElseThrow();
+        if (spec.benchmark().isBlank() || !(spec.maxRatio() > 0) || spec.forks() < 1) {
+            throw new ExtensionConfigurationException("@FirstCallLatency on " + call.getExecutable()
+                    + " needs a benchmark name, maxRatio > 0 and forks >= 1, not benchmark='" + spec.benchmark()
+                    + "', maxRatio=" + spec.maxRatio() + ", forks=" + spec.forks());
+        }
+        LinkedImages linked = LinkedImages.of(context);
+        LinkResult link = linked.require();
+        SoundnessSettings settings = linked.settings().orElseThrow();
+        List<Configuration> configurations = List.of(
+                new Configuration("plain", settings.jdk(), settings.jvmOptions()),
+                new Configuration("pkgimage", settings.jdk(), imaged(settings.jvmOptions(), link.archive())));
+        Path results = settings.workDirectory().resolve("latency").resolve(spec.benchmark());
+        List<Samples> samples = FirstCallMeasurement.measure(
+                List.of(spec.benchmark()), configurations, link.classpath(), spec.forks(), results, line -> {});
+        Samples plain = samples.get(0);
+        Samples imaged = samples.get(1);
+        List<Double> ratios = new ArrayList<>();
+        for (int i = 0; i < plain.millis().size(); i++) {
+            ratios.add(imaged.millis().get(i) / plain.millis().get(i));
+        }
+        double ratio = imaged.median() / plain.median();
+        String summary = String.format(
+                Locale.ROOT,
+                "first call of %s: imaged/plain %.2f (per fork p25..p75 %.2f..%.2f; threshold %.2f); imaged median"
+                        + " %.1f ms (p25..p75 %.1f..%.1f), plain median %.1f ms (p25..p75 %.1f..%.1f); %d fresh JVMs"
+                        + " each, interleaved, %s; JMH results in %s",
+                spec.benchmark(),
+                ratio,
+                Stats.percentile(ratios, 25),
+                Stats.percentile(ratios, 75),
+                spec.maxRatio(),
+                imaged.median(),
+                imaged.p25(),
+                imaged.p75(),
+                plain.median(),
+                plain.p25(),
+                plain.p75(),
+                spec.forks(),
+                settings.jdk(),
+                results);
+        System.out.println("[pkgimage] " + summary);
+        context.publishReportEntry("pkgimage.firstCallLatency", summary);
+        invocation.proceed();
+        if (ratio > spec.maxRatio()) {
+            throw new AssertionFailedError(String.format(
+                            Locale.ROOT,
+                            "Expecting the imaged/plain first-call latency to be at most %.2f but was %.2f: ",
+                            spec.maxRatio(),
+                            ratio)
+                    + summary);
+        }
+    }
+
+    /** The run's options with the archive, mapped or a failed start: never silently plain. */
+    static List<String> imaged(List<String> options, Path archive) {
+        List<String> args = new ArrayList<>(options);
+        args.add("-Xshare:on");
+        args.add("-XX:SharedArchiveFile=" + archive);
+        return args;
+    }
+}
