@@ -45,7 +45,7 @@ for jdk in "${jdks[@]}"; do
   run_mvn -q -f "$here/pom.xml" package -Dpkgimage.jdk="$jdk" -DskipGate=true
   images="$out/images-$(basename "$jdk")"
   rm -rf "$images" && mkdir -p "$images"
-  cp "$here"/training-*/target/*-pkgimage.jar "$images/"
+  cp "$here"/training-*/target/*-pkgimage.jar "$here"/workloads/target/*-pkgimage.jar "$images/"
   args+=("$jdk=$images")
 done
 java -jar "$here/bench/target/benchmarks.jar" --forks "$forks" --out "$out" "${args[@]}"

@@ -36,6 +36,9 @@ class Lang3TrainingTests {
         assertEquals("Hello", StringUtils.capitalize("hello"));
         assertEquals("abc...", StringUtils.abbreviate("abcdefghij", 6));
         assertEquals("a-b", StringUtils.join(new String[] {"a", "b"}, '-'));
+        assertEquals("ABC", StringUtils.upperCase("abc"));
+        assertEquals(2, StringUtils.countMatches("a:b:c", ':'));
+        assertEquals("b", StringUtils.substringBetween("a[b]c", "[", "]"));
     }
 
     @Test
@@ -43,6 +46,20 @@ class Lang3TrainingTests {
         Point a = new Point(1, 2);
         assertTrue(ToStringBuilder.reflectionToString(a, ToStringStyle.SHORT_PREFIX_STYLE)
                 .startsWith("Lang3TrainingTests.Point[x=1"));
+        for (ToStringStyle style : new ToStringStyle[] {
+            ToStringStyle.DEFAULT_STYLE,
+            ToStringStyle.JSON_STYLE,
+            ToStringStyle.MULTI_LINE_STYLE,
+            ToStringStyle.NO_CLASS_NAME_STYLE,
+            ToStringStyle.SIMPLE_STYLE
+        }) {
+            assertTrue(ToStringBuilder.reflectionToString(a, style).contains("2"), style.toString());
+        }
+        assertEquals("{\"x\":1,\"y\":2}", new ToStringBuilder(a, ToStringStyle.JSON_STYLE)
+                .append("x", 1)
+                .append("y", 2)
+                .toString()
+                .replaceAll("\\s", ""));
         assertTrue(EqualsBuilder.reflectionEquals(a, new Point(1, 2)));
         assertEquals(HashCodeBuilder.reflectionHashCode(a), HashCodeBuilder.reflectionHashCode(new Point(1, 2)));
     }
