@@ -211,6 +211,23 @@ class ImageSoundnessTests {
                         + " number of seconds, not 'soon'");
     }
 
+    @Test
+    void aBadConcurrencyValueIsAConfigurationError() {
+        EngineExecutionResults results = run(SoundFixture.class, Map.of(ImageSoundness.CONCURRENT, "yes"));
+
+        assertThat(failure(results, "readsJson"))
+                .hasMessage("The soundness harness is misconfigured: pkgimage.soundness.concurrent must be true or"
+                        + " false, not 'yes'");
+    }
+
+    @Test
+    void oneAfterTheOtherGivesTheSameVerdicts() {
+        EngineExecutionResults results = run(UnsoundFixture.class, Map.of(ImageSoundness.CONCURRENT, "false"));
+
+        results.testEvents().assertStatistics(s -> s.started(2).succeeded(1).aborted(1));
+        assertThat(failure(results, "failsOnItsOwn")).hasMessageStartingWith("UNSOUND_TEST: ");
+    }
+
     // ---- running fixtures
 
     private EngineExecutionResults run(Class<?> fixture, Map<String, String> parameters) {

@@ -49,39 +49,64 @@ public final class FirstCallRun {
     /** One row of the summary: a workload on a JDK. */
     record Row(int feature, String workload, Samples plain, Samples imaged, Optional<Samples> aot) {}
 
+    /** A bad command line: the message says what is wrong. */
+    static final class UsageException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        UsageException(String problem) {
+            super(problem + "\nusage: java -jar benchmarks.jar [--forks N] [--out DIR] [--workloads "
+                    + String.join(",", WORKLOADS) + "] JDK=IMAGES_DIR...");
+        }
+    }
+
     public static void main(String[] args) throws IOException {
+        try {
+            run(args);
+        } catch (UsageException e) {
+            System.err.println("FirstCallRun: " + e.getMessage());
+            System.exit(2);
+        }
+    }
+
+    static void run(String[] args) throws IOException {
         int forks = 10;
         Path out = Path.of("target", "first-call").toAbsolutePath();
         List<String> workloads = WORKLOADS;
         Map<String, Path> jdks = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
-                case "--forks" -> forks = Integer.parseInt(value(args, ++i, "--forks"));
+                case "--forks" -> forks = positive(value(args, ++i, "--forks"));
                 case "--out" -> out = Path.of(value(args, ++i, "--out")).toAbsolutePath();
-                case "--workloads" -> workloads = List.of(value(args, ++i, "--workloads").split(","));
+                case "--workloads" -> workloads =
+                        List.of(value(args, ++i, "--workloads").split(","));
                 default -> {
                     int eq = args[i].indexOf('=');
                     if (eq <= 0) {
-                        usage("'" + args[i] + "' is not JDK=IMAGES_DIR");
+                        throw usage("'" + args[i] + "' is not JDK=IMAGES_DIR");
                     }
                     jdks.put(args[i].substring(0, eq), Path.of(args[i].substring(eq + 1)));
                 }
             }
         }
         if (jdks.isEmpty()) {
-            usage("no JDK=IMAGES_DIR given");
+            throw usage("no JDK=IMAGES_DIR given");
         }
         for (String w : workloads) {
             if (!WORKLOADS.contains(w)) {
-                usage("unknown workload '" + w + "'; the workloads are " + WORKLOADS);
+                throw usage("unknown workload '" + w + "'; the workloads are " + WORKLOADS);
             }
+        }
+        // every JDK and images folder is checked before anything runs
+        Map<Jdk, List<Path>> checked = new LinkedHashMap<>();
+        for (Map.Entry<String, Path> e : jdks.entrySet()) {
+            checked.put(jdk(e.getKey()), images(e.getValue()));
         }
         Path jar = ForkedJvm.locationOf(FirstCallRun.class);
         if (!Files.isRegularFile(jar)) {
-            usage("run it from benchmarks.jar (java -jar bench/target/benchmarks.jar), not from " + jar);
+            throw usage("run it from benchmarks.jar (java -jar bench/target/benchmarks.jar), not from " + jar);
         }
         List<Row> rows = new ArrayList<>();
-        for (Map.Entry<String, Path> e : jdks.entrySet()) {
+        for (Map.Entry<Jdk, List<Path>> e : checked.entrySet()) {
             rows.addAll(runOn(e.getKey(), e.getValue(), jar, workloads, forks, out));
         }
         String table = table(rows, forks);
@@ -91,29 +116,36 @@ public final class FirstCallRun {
         Files.writeString(out.resolve("first-call.svg"), Chart.svg(rows), StandardCharsets.UTF_8);
         System.out.println();
         System.out.println(table);
-        System.out.println("Written: " + out.resolve("first-call.md") + ", first-call.csv (every sample), first-call.svg;"
-                + " JMH's result files under " + out.resolve("jmh"));
+        System.out.println(
+                "Written: " + out.resolve("first-call.md") + ", first-call.csv (every sample), first-call.svg;"
+                        + " JMH's result files under " + out.resolve("jmh"));
     }
 
-    private static List<Row> runOn(String jdkSpec, Path imagesDir, Path jar, List<String> workloads, int forks, Path out)
-            throws IOException {
-        Jdk jdk;
+    static Jdk jdk(String spec) {
         try {
-            jdk = Jdks.standardLocations().resolve(jdkSpec);
+            return Jdks.standardLocations().resolve(spec);
         } catch (PkgImageException e) {
             throw usage(e.getMessage());
         }
+    }
+
+    static List<Path> images(Path dir) {
         List<Path> images;
-        try (Stream<Path> files = Files.list(imagesDir)) {
+        try (Stream<Path> files = Files.list(dir)) {
             images = files.filter(f -> f.getFileName().toString().endsWith("-pkgimage.jar"))
                     .sorted()
                     .collect(Collectors.toList());
         } catch (IOException e) {
-            throw usage("cannot list the images folder '" + imagesDir + "': " + e.getMessage());
+            throw usage("cannot list the images folder '" + dir + "': " + e);
         }
         if (images.isEmpty()) {
-            throw usage("no *-pkgimage.jar in '" + imagesDir + "'; train them first (benchmarks/run.sh does)");
+            throw usage("no *-pkgimage.jar in '" + dir + "'; train them first (benchmarks/run.sh does)");
         }
+        return images;
+    }
+
+    private static List<Row> runOn(Jdk jdk, List<Path> images, Path jar, List<String> workloads, int forks, Path out)
+            throws IOException {
         int f = jdk.feature();
         Path work = out.resolve("jdk" + f);
         System.out.println("== JDK " + f + " (" + jdk.home() + "): linking " + images.size() + " images for " + jar);
@@ -132,10 +164,11 @@ public final class FirstCallRun {
                 printing());
         List<Configuration> configurations = new ArrayList<>();
         configurations.add(new Configuration("plain", jdk, List.of()));
-        configurations.add(new Configuration(
-                "pkgimage", jdk, List.of("-Xshare:on", "-XX:SharedArchiveFile=" + link.archive())));
-        List<String> benchmarks =
-                workloads.stream().map(w -> FirstCallBenchmarks.class.getName() + "." + w).collect(Collectors.toList());
+        configurations.add(
+                new Configuration("pkgimage", jdk, List.of("-Xshare:on", "-XX:SharedArchiveFile=" + link.archive())));
+        List<String> benchmarks = workloads.stream()
+                .map(w -> FirstCallBenchmarks.class.getName() + "." + w)
+                .collect(Collectors.toList());
         if (f >= 24) {
             Path caches = Files.createDirectories(work.resolve("aot"));
             System.out.println("== JDK " + f + ": training the JDK's AOT cache on each benchmark itself");
@@ -182,7 +215,8 @@ public final class FirstCallRun {
 
     /** A faster wrong answer is worthless: the imaged JVM must compute what the plain one does. */
     private static void sameResults(Jdk jdk, Path jar, LinkResult link, List<String> workloads) {
-        List<String> plain = results(jdk, List.of(), jar, workloads, link.archive().resolveSibling("results-plain"));
+        List<String> plain =
+                results(jdk, List.of(), jar, workloads, link.archive().resolveSibling("results-plain"));
         List<String> imaged = results(
                 jdk,
                 List.of("-Xshare:on", "-XX:SharedArchiveFile=" + link.archive()),
@@ -206,9 +240,8 @@ public final class FirstCallRun {
         ForkedJvm.Exit exit = ForkedJvm.run(
                 jdk, args, dir.resolve("java.args"), dir.getParent(), Map.of(), Duration.ofMinutes(2), lines::add);
         if (exit.exitCode() != 0) {
-            throw new IllegalStateException(
-                    "The workloads failed (exit code " + exit.exitCode() + "). Command was: " + exit.commandLine()
-                            + exit.lastOutput());
+            throw new IllegalStateException("The workloads failed (exit code " + exit.exitCode() + "). Command was: "
+                    + exit.commandLine() + exit.lastOutput());
         }
         return lines.stream().filter(l -> l.startsWith("result ")).collect(Collectors.toList());
     }
@@ -234,7 +267,9 @@ public final class FirstCallRun {
                     cell(r.imaged()),
                     r.aot().map(FirstCallRun::cell).orElse("-"),
                     r.imaged().median() / r.plain().median(),
-                    r.aot().map(a -> String.format(Locale.ROOT, "%.2f", r.imaged().median() / a.median()))
+                    r.aot()
+                            .map(a -> String.format(
+                                    Locale.ROOT, "%.2f", r.imaged().median() / a.median()))
                             .orElse("-")));
         }
         md.append('\n');
@@ -301,11 +336,19 @@ public final class FirstCallRun {
         return args[i];
     }
 
-    private static IllegalArgumentException usage(String problem) {
-        System.err.println("FirstCallRun: " + problem);
-        System.err.println("usage: java -jar benchmarks.jar [--forks N] [--out DIR] [--workloads "
-                + String.join(",", WORKLOADS) + "] JDK=IMAGES_DIR...");
-        System.exit(2);
-        return new IllegalArgumentException(problem);
+    private static int positive(String value) {
+        try {
+            int n = Integer.parseInt(value);
+            if (n > 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw usage("--forks takes a positive whole number, not '" + value + "'");
+    }
+
+    private static UsageException usage(String problem) {
+        return new UsageException(problem);
     }
 }

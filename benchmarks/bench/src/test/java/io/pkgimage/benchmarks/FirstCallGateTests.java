@@ -13,9 +13,15 @@ class FirstCallGateTests {
     /** Fresh JVMs per configuration: enough for a stable median on two cores, few enough for CI. */
     static final int FORKS = 5;
 
-    @FirstCallLatency(benchmark = "io.pkgimage.benchmarks.FirstCallBenchmarks.jackson", maxRatio = MAX_RATIO, forks = FORKS)
+    @FirstCallLatency(
+            benchmark = "io.pkgimage.benchmarks.FirstCallBenchmarks.jackson",
+            maxRatio = MAX_RATIO,
+            forks = FORKS)
     void jackson() {}
 
-    @FirstCallLatency(benchmark = "io.pkgimage.benchmarks.FirstCallBenchmarks.gson", maxRatio = MAX_RATIO, forks = FORKS)
+    @FirstCallLatency(
+            benchmark = "io.pkgimage.benchmarks.FirstCallBenchmarks.gson",
+            maxRatio = MAX_RATIO,
+            forks = FORKS)
     void gson() {}
 }

@@ -43,8 +43,9 @@ public final class Workloads {
         public record Line(String sku, int quantity, BigDecimal unitPrice) {}
     }
 
-    static final String ORDER = "{\"id\":\"A-1001\",\"customer\":\"Ada\",\"lines\":[{\"sku\":\"BOOK-42\",\"quantity\":2,"
-            + "\"unitPrice\":12.50},{\"sku\":\"PEN-7\",\"quantity\":3,\"unitPrice\":1.99}]}";
+    static final String ORDER =
+            "{\"id\":\"A-1001\",\"customer\":\"Ada\",\"lines\":[{\"sku\":\"BOOK-42\",\"quantity\":2,"
+                    + "\"unitPrice\":12.50},{\"sku\":\"PEN-7\",\"quantity\":3,\"unitPrice\":1.99}]}";
 
     /** A contact, for Gson. */
     public static final class Contact {

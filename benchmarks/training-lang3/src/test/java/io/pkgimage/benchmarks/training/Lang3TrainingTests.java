@@ -55,11 +55,13 @@ class Lang3TrainingTests {
         }) {
             assertTrue(ToStringBuilder.reflectionToString(a, style).contains("2"), style.toString());
         }
-        assertEquals("{\"x\":1,\"y\":2}", new ToStringBuilder(a, ToStringStyle.JSON_STYLE)
-                .append("x", 1)
-                .append("y", 2)
-                .toString()
-                .replaceAll("\\s", ""));
+        assertEquals(
+                "{\"x\":1,\"y\":2}",
+                new ToStringBuilder(a, ToStringStyle.JSON_STYLE)
+                        .append("x", 1)
+                        .append("y", 2)
+                        .toString()
+                        .replaceAll("\\s", ""));
         assertTrue(EqualsBuilder.reflectionEquals(a, new Point(1, 2)));
         assertEquals(HashCodeBuilder.reflectionHashCode(a), HashCodeBuilder.reflectionHashCode(new Point(1, 2)));
     }
