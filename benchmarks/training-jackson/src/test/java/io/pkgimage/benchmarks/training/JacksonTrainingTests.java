@@ -5,9 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -53,6 +56,23 @@ class JacksonTrainingTests {
         assertEquals(2, list.size());
         String written = mapper.writeValueAsString(shelf);
         assertEquals(written, mapper.writeValueAsString(mapper.readValue(written, Shelf.class)));
+    }
+
+    record Amounts(BigDecimal price, BigInteger count, long id, float ratio, List<BigDecimal> history) {}
+
+    @Test
+    void numbers() throws Exception {
+        Amounts a = mapper.readValue(
+                "{\"price\":19.99,\"count\":12345678901234567890,\"id\":7,\"ratio\":0.5,\"history\":[1.10,2]}",
+                Amounts.class);
+        assertEquals(new BigDecimal("19.99"), a.price());
+        assertEquals(new BigInteger("12345678901234567890"), a.count());
+        assertEquals(2, a.history().size());
+        JsonNode exact = mapper.copy()
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .readTree("{\"x\":0.1}");
+        assertEquals(new BigDecimal("0.1"), exact.get("x").decimalValue());
+        assertTrue(mapper.writeValueAsString(a).contains("19.99"));
     }
 
     @Test
