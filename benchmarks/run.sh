@@ -3,7 +3,9 @@
 #
 #   benchmarks/run.sh [FORKS] [JDK...]   the full run: Jackson, Gson, Guava and commons-lang3, plain vs pkgimage (images
 #                                        trained by the training modules' own tests) vs, on JDK 24+, the JDK's own AOT
-#                                        cache trained on each benchmark itself; defaults: 10 forks, JDKs 17 and 25.
+#                                        cache trained on each benchmark itself, and the sample application's whole
+#                                        process, start to first result (samples/first-call.sh builds and links it);
+#                                        defaults: 10 forks, JDKs 17 and 25.
 #                                        Writes benchmarks/target/first-call/first-call.{md,csv,svg} and JMH's files.
 #   benchmarks/run.sh gate               the regression gate that CI runs: FirstCallGateTests (Jackson and Gson,
 #                                        imaged/plain at most FirstCallGateTests.MAX_RATIO) on Maven's JDK.
@@ -46,6 +48,9 @@ for jdk in "${jdks[@]}"; do
   images="$out/images-$(basename "$jdk")"
   rm -rf "$images" && mkdir -p "$images"
   cp "$here"/training-*/target/*-pkgimage.jar "$here"/workloads/target/*-pkgimage.jar "$images/"
-  args+=("$jdk=$images")
+  echo "== JDK $jdk: the sample application, built and linked by samples/first-call.sh (log: $out/samples-$(basename "$jdk").log)"
+  "$root/samples/first-call.sh" 1 "$jdk" > "$out/samples-$(basename "$jdk").log" 2>&1 \
+    || { tail -40 "$out/samples-$(basename "$jdk").log"; exit 1; }
+  args+=(--app "$jdk=$root/samples/app/target/pkgimage/first-call-jdk$(basename "$jdk")" "$jdk=$images")
 done
 java -jar "$here/bench/target/benchmarks.jar" --forks "$forks" --out "$out" "${args[@]}"

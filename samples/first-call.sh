@@ -3,6 +3,8 @@
 # its own tests), link them for the application, and time the first Jackson and Gson call in fresh JVMs:
 # plain, with the linked images (proven mapped with -Xshare:on) and, on JDK 24+, with the JDK's own whole-application
 # AOT cache trained on the application itself. Prints medians as a table and writes it to samples/target/first-call.md.
+# Each configuration's command line is kept in samples/app/target/pkgimage/first-call-jdkN-{plain,pkgimage,aot}.cmd
+# (one argument a line), which the benchmarks' whole-process workload starts too.
 #
 # Usage: samples/first-call.sh [RUNS] [JDK...]     defaults: 11 runs, JDKs 17 and 25 (each a feature or a JDK home)
 set -euo pipefail
@@ -46,20 +48,24 @@ for jdk in "${jdks[@]}"; do
   cp=$(sed -n '/^"-cp"$/{n;p}' "$link/$name.args" | tr -d '"')
   grep '^proof:' "$report"
 
-  aot=()
+  # each configuration's whole command line, one argument a line: this script runs them, and so do the benchmarks
+  printf '%s\n' "$java" -cp "$cp" "$main" > "$link/$name-plain.cmd"
+  printf '%s\n' "$java" -Xshare:on @"$link/$name.args" "$main" > "$link/$name-pkgimage.cmd"
+  rm -f "$link/$name-aot.cmd"
   if [ "$feature" -ge 24 ]; then
     cache="$link/$name.aot"
     rm -f "$cache"
     "$java" -XX:AOTCacheOutput="$cache" -cp "$cp" "$main" > /dev/null 2>&1
-    aot=(-XX:AOTMode=on -XX:AOTCache="$cache")
+    printf '%s\n' "$java" -XX:AOTMode=on -XX:AOTCache="$cache" -cp "$cp" "$main" > "$link/$name-aot.cmd"
   fi
+  command_of() { mapfile -t cmd < "$link/$name-$1.cmd"; }
 
   echo "== JDK $feature: $runs fresh JVMs per configuration, interleaved"
   : > "$link/plain.txt"; : > "$link/imaged.txt"; : > "$link/aot.txt"
   for i in $(seq "$runs"); do
-    "$java" -cp "$cp" "$main" >> "$link/plain.txt"
-    "$java" -Xshare:on @"$link/$name.args" "$main" >> "$link/imaged.txt"
-    [ ${#aot[@]} -eq 0 ] || "$java" "${aot[@]}" -cp "$cp" "$main" >> "$link/aot.txt"
+    command_of plain; "${cmd[@]}" >> "$link/plain.txt"
+    command_of pkgimage; "${cmd[@]}" >> "$link/imaged.txt"
+    if [ -f "$link/$name-aot.cmd" ]; then command_of aot; "${cmd[@]}" >> "$link/aot.txt"; fi
   done
   for w in jackson gson; do
     p=$(awk -v w="$w" '$1 == "first-call" && $2 == w { print $3 }' "$link/plain.txt" | median)

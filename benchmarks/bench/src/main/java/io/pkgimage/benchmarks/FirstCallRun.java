@@ -35,11 +35,13 @@ import java.util.stream.Stream;
  * and a chart.
  *
  * <pre>
- * java -jar benchmarks.jar [--forks N] [--out DIR] [--workloads jackson,gson,...] JDK=IMAGES_DIR...
+ * java -jar benchmarks.jar [--forks N] [--out DIR] [--workloads jackson,gson,...] [--app JDK=PREFIX]... JDK=IMAGES_DIR...
  * </pre>
  *
  * where {@code JDK} is a feature release ({@code 25}) or a JDK home and {@code IMAGES_DIR} holds the package images
- * ({@code *-pkgimage.jar}) trained on that JDK.
+ * ({@code *-pkgimage.jar}) trained on that JDK. With {@code --app}, the sample application's whole process is a
+ * workload too, started with the command lines in {@code PREFIX-plain.cmd}, {@code PREFIX-pkgimage.cmd} and {@code
+ * PREFIX-aot.cmd}, as {@code samples/first-call.sh} writes them.
  */
 public final class FirstCallRun {
     static final List<String> WORKLOADS = List.of("jackson", "gson", "guava", "lang3");
@@ -55,7 +57,7 @@ public final class FirstCallRun {
 
         UsageException(String problem) {
             super(problem + "\nusage: java -jar benchmarks.jar [--forks N] [--out DIR] [--workloads "
-                    + String.join(",", WORKLOADS) + "] JDK=IMAGES_DIR...");
+                    + String.join(",", WORKLOADS) + "] [--app JDK=PREFIX]... JDK=IMAGES_DIR...");
         }
     }
 
@@ -73,12 +75,21 @@ public final class FirstCallRun {
         Path out = Path.of("target", "first-call").toAbsolutePath();
         List<String> workloads = WORKLOADS;
         Map<String, Path> jdks = new LinkedHashMap<>();
+        Map<String, String> apps = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--forks" -> forks = positive(value(args, ++i, "--forks"));
                 case "--out" -> out = Path.of(value(args, ++i, "--out")).toAbsolutePath();
                 case "--workloads" -> workloads =
                         List.of(value(args, ++i, "--workloads").split(","));
+                case "--app" -> {
+                    String app = value(args, ++i, "--app");
+                    int eq = app.indexOf('=');
+                    if (eq <= 0) {
+                        throw usage("--app takes JDK=PREFIX, not '" + app + "'");
+                    }
+                    apps.put(app.substring(0, eq), app.substring(eq + 1));
+                }
                 default -> {
                     int eq = args[i].indexOf('=');
                     if (eq <= 0) {
@@ -98,8 +109,21 @@ public final class FirstCallRun {
         }
         // every JDK and images folder is checked before anything runs
         Map<Jdk, List<Path>> checked = new LinkedHashMap<>();
+        Map<Jdk, Optional<String>> appCommands = new LinkedHashMap<>();
         for (Map.Entry<String, Path> e : jdks.entrySet()) {
-            checked.put(jdk(e.getKey()), images(e.getValue()));
+            Jdk jdk = jdk(e.getKey());
+            checked.put(jdk, images(e.getValue()));
+            Optional<String> app = Optional.ofNullable(apps.remove(e.getKey()));
+            for (String config : app.isPresent() ? List.of("plain", "pkgimage") : List.<String>of()) {
+                Path file = Path.of(app.get() + "-" + config + ".cmd");
+                if (!Files.isRegularFile(file)) {
+                    throw usage("no command file '" + file + "'; samples/first-call.sh writes it");
+                }
+            }
+            appCommands.put(jdk, app);
+        }
+        if (!apps.isEmpty()) {
+            throw usage("--app for a JDK that is not measured: " + apps.keySet());
         }
         Path jar = ForkedJvm.locationOf(FirstCallRun.class);
         if (!Files.isRegularFile(jar)) {
@@ -107,7 +131,7 @@ public final class FirstCallRun {
         }
         List<Row> rows = new ArrayList<>();
         for (Map.Entry<Jdk, List<Path>> e : checked.entrySet()) {
-            rows.addAll(runOn(e.getKey(), e.getValue(), jar, workloads, forks, out));
+            rows.addAll(runOn(e.getKey(), e.getValue(), appCommands.get(e.getKey()), jar, workloads, forks, out));
         }
         String table = table(rows, forks);
         Files.createDirectories(out);
@@ -119,6 +143,18 @@ public final class FirstCallRun {
         System.out.println(
                 "Written: " + out.resolve("first-call.md") + ", first-call.csv (every sample), first-call.svg;"
                         + " JMH's result files under " + out.resolve("jmh"));
+    }
+
+    /** The property that points the whole-process workload at the configuration's command line, if there is one. */
+    private static List<String> appCommand(Optional<String> app, String configuration) {
+        return app.map(a -> List.of("-D" + FirstCallBenchmarks.APP_COMMAND + "=" + a + "-" + configuration + ".cmd"))
+                .orElse(List.of());
+    }
+
+    private static List<String> with(List<String> first, String... more) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(List.of(more));
+        return all;
     }
 
     static Jdk jdk(String spec) {
@@ -144,8 +180,11 @@ public final class FirstCallRun {
         return images;
     }
 
-    private static List<Row> runOn(Jdk jdk, List<Path> images, Path jar, List<String> workloads, int forks, Path out)
+    private static List<Row> runOn(
+            Jdk jdk, List<Path> images, Optional<String> app, Path jar, List<String> libraries, int forks, Path out)
             throws IOException {
+        List<String> workloads = new ArrayList<>(libraries);
+        app.ifPresent(a -> workloads.add("app"));
         int f = jdk.feature();
         Path work = out.resolve("jdk" + f);
         System.out.println("== JDK " + f + " (" + jdk.home() + "): linking " + images.size() + " images for " + jar);
@@ -163,9 +202,11 @@ public final class FirstCallRun {
                         "benchmarks"),
                 printing());
         List<Configuration> configurations = new ArrayList<>();
-        configurations.add(new Configuration("plain", jdk, List.of()));
-        configurations.add(
-                new Configuration("pkgimage", jdk, List.of("-Xshare:on", "-XX:SharedArchiveFile=" + link.archive())));
+        configurations.add(new Configuration("plain", jdk, appCommand(app, "plain")));
+        configurations.add(new Configuration(
+                "pkgimage",
+                jdk,
+                with(appCommand(app, "pkgimage"), "-Xshare:on", "-XX:SharedArchiveFile=" + link.archive())));
         List<String> benchmarks = workloads.stream()
                 .map(w -> FirstCallBenchmarks.class.getName() + "." + w)
                 .collect(Collectors.toList());
@@ -177,7 +218,8 @@ public final class FirstCallRun {
                 Files.deleteIfExists(cache);
                 FirstCallMeasurement.measure(
                         List.of(b),
-                        List.of(new Configuration("aot-training", jdk, List.of("-XX:AOTCacheOutput=" + cache))),
+                        List.of(new Configuration(
+                                "aot-training", jdk, with(appCommand(app, "plain"), "-XX:AOTCacheOutput=" + cache))),
                         List.of(jar),
                         1,
                         work.resolve("aot-training"),
@@ -189,11 +231,12 @@ public final class FirstCallRun {
             configurations.add(new Configuration(
                     "aot",
                     jdk,
-                    List.of(
+                    with(
+                            appCommand(app, "aot"),
                             "-XX:AOTMode=on",
                             "-XX:AOTCache=" + caches.resolve(FirstCallMeasurement.BENCHMARK + ".aot"))));
         }
-        sameResults(jdk, jar, link, workloads);
+        sameResults(jdk, jar, link, libraries);
         System.out.println("== JDK " + f + ": " + forks + " fresh JVMs per workload and configuration, interleaved");
         List<Samples> samples = FirstCallMeasurement.measure(
                 benchmarks, configurations, List.of(jar), forks, work.resolve("jmh"), System.out::println);

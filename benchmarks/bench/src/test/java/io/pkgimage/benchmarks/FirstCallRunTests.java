@@ -47,6 +47,11 @@ class FirstCallRunTests {
         assertTrue(failure("17").startsWith("'17' is not JDK=IMAGES_DIR"));
         assertTrue(failure().startsWith("no JDK=IMAGES_DIR given"));
         assertTrue(failure("--out").startsWith("--out needs a value"));
+        assertTrue(failure("--app", "x", "17=" + dir).startsWith("--app takes JDK=PREFIX, not 'x'"));
+        assertTrue(failure("--app", "17=" + dir.resolve("app"), "17=" + dir)
+                .startsWith("no command file '" + dir.resolve("app") + "-plain.cmd'"));
+        assertTrue(failure("--app", "25=" + dir.resolve("app"), "17=" + dir)
+                .startsWith("--app for a JDK that is not measured: [25]"));
     }
 
     private static String failure(String... args) {
