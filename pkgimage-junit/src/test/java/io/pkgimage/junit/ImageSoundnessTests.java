@@ -25,6 +25,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
@@ -179,45 +181,25 @@ class ImageSoundnessTests {
                 .hasMessageContaining(corrupt.toString());
     }
 
-    @Test
-    void aMissingImageFileIsAConfigurationError() {
-        Path missing = work.resolve("missing-pkgimage.jar");
-
-        EngineExecutionResults results = run(SoundFixture.class, Map.of(ImageSoundness.IMAGES, missing.toString()));
+    /** A bad value of each configuration parameter: every test of the class fails, naming the parameter and value. */
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource(
+            delimiter = '|',
+            textBlock =
+                    """
+            pkgimage.soundness.images      | {work}/missing-pkgimage.jar | pkgimage.soundness.images names '{work}/missing-pkgimage.jar', which is not a file; build it with pkgimage:compile or correct the path
+            pkgimage.soundness.jdk         | {work}/no-jdk               | pkgimage.soundness.jdk: JDK path '{work}/no-jdk' does not exist or is not a folder; give the home folder of a JDK 17+ (the one holding bin/java). Installed JDKs:
+            pkgimage.soundness.timeout     | soon                        | pkgimage.soundness.timeout must be a positive number of seconds, not 'soon'
+            pkgimage.soundness.concurrent  | yes                         | pkgimage.soundness.concurrent must be true or false, not 'yes'
+            """)
+    void aBadConfigurationValueFailsEveryTestNamingIt(String parameter, String value, String message) {
+        EngineExecutionResults results =
+                run(SoundFixture.class, Map.of(parameter, value.replace("{work}", work.toString())));
 
         results.testEvents().assertStatistics(s -> s.started(3).failed(3));
         assertThat(failure(results, "readsJson"))
-                .hasMessage("The soundness harness is misconfigured: pkgimage.soundness.images names '" + missing
-                        + "', which is not a file; build it with pkgimage:compile or correct the path");
-    }
-
-    @Test
-    void aWrongJdkIsAConfigurationErrorNamingIt() {
-        Path notAJdk = work.resolve("no-jdk");
-
-        EngineExecutionResults results = run(SoundFixture.class, Map.of(ImageSoundness.JDK, notAJdk.toString()));
-
-        assertThat(failure(results, "readsJson"))
-                .hasMessageStartingWith("The soundness harness is misconfigured: pkgimage.soundness.jdk: JDK path '"
-                        + notAJdk + "' does not exist or is not a folder");
-    }
-
-    @Test
-    void aBadTimeoutIsAConfigurationError() {
-        EngineExecutionResults results = run(SoundFixture.class, Map.of(ImageSoundness.TIMEOUT, "soon"));
-
-        assertThat(failure(results, "readsJson"))
-                .hasMessage("The soundness harness is misconfigured: pkgimage.soundness.timeout must be a positive"
-                        + " number of seconds, not 'soon'");
-    }
-
-    @Test
-    void aBadConcurrencyValueIsAConfigurationError() {
-        EngineExecutionResults results = run(SoundFixture.class, Map.of(ImageSoundness.CONCURRENT, "yes"));
-
-        assertThat(failure(results, "readsJson"))
-                .hasMessage("The soundness harness is misconfigured: pkgimage.soundness.concurrent must be true or"
-                        + " false, not 'yes'");
+                .hasMessageStartingWith(
+                        "The soundness harness is misconfigured: " + message.replace("{work}", work.toString()));
     }
 
     @Test
