@@ -197,9 +197,13 @@ class ImageSoundnessTests {
                 run(SoundFixture.class, Map.of(parameter, value.replace("{work}", work.toString())));
 
         results.testEvents().assertStatistics(s -> s.started(3).failed(3));
-        assertThat(failure(results, "readsJson"))
-                .hasMessageStartingWith(
-                        "The soundness harness is misconfigured: " + message.replace("{work}", work.toString()));
+        String expected = "The soundness harness is misconfigured: " + message.replace("{work}", work.toString());
+        if (expected.endsWith("Installed JDKs:")) {
+            // the rest lists the JDKs installed on this machine
+            assertThat(failure(results, "readsJson")).hasMessageStartingWith(expected);
+        } else {
+            assertThat(failure(results, "readsJson")).hasMessage(expected);
+        }
     }
 
     @Test
