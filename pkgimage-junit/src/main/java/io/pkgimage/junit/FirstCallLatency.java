@@ -13,8 +13,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * ({@code SingleShotTime}), plain and with the package images of the test class path linked and mapped
  * ({@code -Xshare:on}, so a JVM that cannot map the archive fails instead of being measured as plain), {@link
  * #forks()} times each, interleaved; it fails when the median imaged time over the median plain time is above {@link
- * #maxRatio()}, with the ratio, its spread and the threshold. Only ratios measured side by side are compared, never
- * absolute times.
+ * #maxRatio()}, with the ratio, its spread and the threshold. A ratio above the threshold is measured again with as
+ * many forks, and the ratio over all of them decides: a noisy batch does not fail the build, a regression does. Only
+ * ratios measured side by side are compared, never absolute times.
  *
  * <pre>{@code
  * @FirstCallLatency(benchmark = "com.acme.FirstCallBenchmarks.parseOrder", maxRatio = 0.5)

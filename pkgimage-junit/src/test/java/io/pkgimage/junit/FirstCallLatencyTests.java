@@ -64,7 +64,15 @@ class FirstCallLatencyTests {
         assertThat(failure(results))
                 .hasMessageStartingWith("Expecting the imaged/plain first-call latency to be at most 0.01 but was ")
                 .hasMessageContaining("(per fork p25..p75 ")
-                .hasMessageContaining("threshold 0.01");
+                .hasMessageContaining("threshold 0.01")
+                .hasMessageContaining("2 fresh JVMs each, interleaved (a second batch confirmed the first, above the"
+                        + " threshold)");
+        // the confirmation's own JMH files
+        assertThat(work.resolve("latency")
+                        .resolve(BENCHMARK)
+                        .resolve("confirmation")
+                        .resolve("GsonFirstCall.readAndWrite-pkgimage-1.json"))
+                .isRegularFile();
     }
 
     @Test

@@ -11,7 +11,7 @@ class FirstCallGateTests {
     static final double MAX_RATIO = 0.5;
 
     /** Fresh JVMs per configuration: enough for a stable median on two cores, few enough for CI. */
-    static final int FORKS = 5;
+    static final int FORKS = 9;
 
     @FirstCallLatency(
             benchmark = "io.pkgimage.benchmarks.FirstCallBenchmarks.jackson",
