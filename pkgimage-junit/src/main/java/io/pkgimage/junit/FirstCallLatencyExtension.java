@@ -36,7 +36,8 @@ final class FirstCallLatencyExtension implements InvocationInterceptor {
         SoundnessSettings settings = linked.settings().orElseThrow();
         List<Configuration> configurations = List.of(
                 new Configuration("plain", settings.jdk(), settings.jvmOptions()),
-                new Configuration("pkgimage", settings.jdk(), imaged(settings.jvmOptions(), link.archive())));
+                new Configuration(
+                        "pkgimage", settings.jdk(), LinkedImages.mapped(settings.jvmOptions(), link.archive())));
         Path results = settings.workDirectory().resolve("latency").resolve(spec.benchmark());
         List<Samples> samples = FirstCallMeasurement.measure(
                 List.of(spec.benchmark()), configurations, link.classpath(), spec.forks(), results, line -> {});
@@ -99,13 +100,5 @@ final class FirstCallLatencyExtension implements InvocationInterceptor {
         List<Double> all = new ArrayList<>(a.millis());
         all.addAll(b.millis());
         return new Samples(a.benchmark(), a.configuration(), all);
-    }
-
-    /** The run's options with the archive, mapped or a failed start: never silently plain. */
-    static List<String> imaged(List<String> options, Path archive) {
-        List<String> args = new ArrayList<>(options);
-        args.add("-Xshare:on");
-        args.add("-XX:SharedArchiveFile=" + archive);
-        return args;
     }
 }

@@ -3,6 +3,7 @@ package io.pkgimage.junit;
 import io.pkgimage.core.PkgImageException;
 import io.pkgimage.core.jdk.Jdk;
 import io.pkgimage.core.jdk.JdkPackages;
+import io.pkgimage.core.link.ClassLoadLog;
 import io.pkgimage.core.link.LinkResult;
 import io.pkgimage.core.process.ForkedJvm;
 import io.pkgimage.core.soundness.ClassResults;
@@ -31,8 +32,6 @@ import org.opentest4j.AssertionFailedError;
  * context's store), one pair of fresh JVMs per class and round (kept in the class's store).
  */
 final class SoundnessRuns {
-    private static final String SHARED = "source: shared objects file";
-    private static final String CLASS_LOAD = "[class,load] ";
 
     private SoundnessRuns() {}
 
@@ -151,11 +150,8 @@ final class SoundnessRuns {
             throw new UncheckedIOException("Cannot prepare the child JVM's folder '" + dir + "': " + e.getMessage(), e);
         }
         // identical but for the image: same JDK, class path, options and class-load log
-        List<String> args = new ArrayList<>(settings.jvmOptions());
-        if (imaged) {
-            args.add("-Xshare:on");
-            args.add("-XX:SharedArchiveFile=" + link.archive());
-        }
+        List<String> args = new ArrayList<>(
+                imaged ? LinkedImages.mapped(settings.jvmOptions(), link.archive()) : settings.jvmOptions());
         args.add("-Xlog:class+load=info:file=" + loadLog.toAbsolutePath());
         args.add("-cp");
         args.add(link.classpath().stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)));
@@ -198,9 +194,8 @@ final class SoundnessRuns {
             return 0;
         }
         try (Stream<String> lines = Files.lines(log, StandardCharsets.UTF_8)) {
-            return lines.filter(l -> l.endsWith(SHARED) && l.contains(CLASS_LOAD))
-                    .map(l -> l.substring(l.indexOf(CLASS_LOAD) + CLASS_LOAD.length()))
-                    .map(l -> l.substring(0, Math.max(0, l.indexOf(' '))))
+            return lines.map(ClassLoadLog::classFromArchive)
+                    .flatMap(Optional::stream)
                     // a hidden class is named after its host plus "/0x…"
                     .map(name ->
                             (name.indexOf('/') > 0 ? name.substring(0, name.indexOf('/')) : name).replace('.', '/'))

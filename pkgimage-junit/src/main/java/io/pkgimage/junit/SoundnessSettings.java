@@ -53,12 +53,7 @@ record SoundnessSettings(
                     }
                 })
                 .orElseGet(Jdks::current);
-        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<Path> classpath = Arrays.stream(cp.split(File.pathSeparator))
-                .filter(s -> !s.isBlank())
-                .map(s -> Path.of(s).toAbsolutePath().normalize())
-                .filter(Files::exists)
-                .collect(Collectors.toList());
+        List<Path> classpath = testClassPath();
         List<Path> images = context.getConfigurationParameter(ImageSoundness.IMAGES)
                 .map(SoundnessSettings::named)
                 .orElseGet(() -> discover(classpath));
@@ -88,6 +83,16 @@ record SoundnessSettings(
                 })
                 .orElse(true);
         return new SoundnessSettings(jdk, classpath, images, inheritedOptions(), work, cache, timeout, concurrent);
+    }
+
+    /** The test JVM's class path as Surefire gives it (not its manifest-only booter jar), existing entries only. */
+    static List<Path> testClassPath() {
+        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        return Arrays.stream(cp.split(File.pathSeparator))
+                .filter(s -> !s.isBlank())
+                .map(s -> Path.of(s).toAbsolutePath().normalize())
+                .filter(Files::exists)
+                .collect(Collectors.toList());
     }
 
     /** {@link ImageSoundness#WORK_DIRECTORY}, absolute, or {@code target/pkgimage/soundness}. */

@@ -12,13 +12,11 @@ import io.pkgimage.core.image.Coordinates;
 import io.pkgimage.core.jdk.Jdks;
 import io.pkgimage.core.process.ForkedJvm;
 import io.pkgimage.core.training.Progress;
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,7 +43,7 @@ final class GsonImage {
 
     private static Path train(Path dir) {
         Path testClasses = ForkedJvm.locationOf(GsonImage.class);
-        List<ClasspathEntry> dependencies = testClassPath().stream()
+        List<ClasspathEntry> dependencies = SoundnessSettings.testClassPath().stream()
                 .filter(p -> !p.equals(testClasses))
                 .map(p -> p.getFileName().toString().equals("gson-" + GSON_VERSION + ".jar")
                         ? ClasspathEntry.dependency(p, Coordinates.of("com.google.code.gson", "gson", GSON_VERSION))
@@ -82,14 +80,6 @@ final class GsonImage {
                         "test"),
                 Progress.silent());
         return file;
-    }
-
-    private static List<Path> testClassPath() {
-        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        return Arrays.stream(cp.split(File.pathSeparator))
-                .filter(s -> !s.isBlank())
-                .map(s -> Path.of(s).toAbsolutePath().normalize())
-                .collect(Collectors.toList());
     }
 
     /** The image's training: what Gson's own tests would do, written here. */

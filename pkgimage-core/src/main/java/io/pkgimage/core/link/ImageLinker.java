@@ -42,7 +42,6 @@ import java.util.stream.Stream;
  * CDS archive with the target JDK, proves that the JVM maps it, and writes an argfile and a report.
  */
 public final class ImageLinker {
-    private static final String SHARED = "source: shared objects file";
     private static final Map<String, Object> LOCKS = new ConcurrentHashMap<>();
 
     private ImageLinker() {}
@@ -280,14 +279,7 @@ public final class ImageLinker {
                         String[] parts = line.substring(LoadCheck.DONE.length()).split(" ");
                         done[0] = parts.length == 3 ? parts[2] : "unknown";
                     }
-                    int tag = line.indexOf("[class,load] ");
-                    if (tag >= 0 && line.endsWith(SHARED)) {
-                        String rest = line.substring(tag + "[class,load] ".length());
-                        int space = rest.indexOf(' ');
-                        if (space > 0 && wanted.contains(rest.substring(0, space))) {
-                            shared.add(rest.substring(0, space));
-                        }
-                    }
+                    ClassLoadLog.classFromArchive(line).filter(wanted::contains).ifPresent(shared::add);
                 });
         if (exit.exitCode() != 0 || done[0] == null) {
             throw new LinkException("The JVM does not map the linked archive: it failed to start with -Xshare:on"
