@@ -20,3 +20,12 @@ assert sound >= 0.99 * judged : "only ${sound} of ${judged} SOUND"
 assert counts.IMAGE_DIVERGENCE == 0 : 'a divergence'
 assert counts.MISSING == 0 : 'a test missing from a child run'
 assert new File(basedir, 'target/pkgimage/soundness/report.html').text.contains('First test of each class')
+// both JVMs of a class mapped an archive of the test infrastructure: JUnit from it, commons-lang3 only in the imaged one
+def link = new File(basedir, 'target/pkgimage/soundness/link')
+assert new File(link, 'tests-plain.jsa').isFile() : 'the plain JVMs had no archive of the test infrastructure'
+assert !new File(link, 'tests-plain.classlist').text.contains('org/apache/commons/lang3/')
+def round = new File(basedir, 'target/pkgimage/soundness/runs/org.apache.commons.lang3.StringUtilsTest/round-1')
+def plainLog = new File(round, 'plain/class-load.log').text
+assert plainLog.contains('org.junit.jupiter.engine.JupiterTestEngine source: shared objects file')
+assert plainLog =~ /org\.apache\.commons\.lang3\.StringUtils source: file:.*commons-lang3-3\.17\.0\.jar/
+assert new File(round, 'imaged/class-load.log').text.contains('org.apache.commons.lang3.StringUtils source: shared objects file')

@@ -1,6 +1,7 @@
 package io.pkgimage.junit;
 
 import io.pkgimage.core.PkgImageException;
+import io.pkgimage.core.classlist.RecordedClassList;
 import io.pkgimage.core.classpath.ClasspathEntry;
 import io.pkgimage.core.link.ImageLinker;
 import io.pkgimage.core.link.LinkRequest;
@@ -52,6 +53,23 @@ record LinkedImages(Optional<SoundnessSettings> settings, Optional<LinkResult> r
     }
 
     private static LinkedImages link(ExtensionContext context) {
+        LinkedImages configured = configured(context);
+        if (configured.error().isPresent()) {
+            return configured;
+        }
+        SoundnessSettings settings = configured.settings().orElseThrow();
+        try {
+            return new LinkedImages(
+                    Optional.of(settings),
+                    Optional.of(link(settings, "tests", settings.images(), RecordedClassList.parse(List.of()))),
+                    Optional.empty());
+        } catch (PkgImageException | UncheckedIOException e) {
+            return new LinkedImages(Optional.of(settings), Optional.empty(), Optional.of(notLinked(settings, e)));
+        }
+    }
+
+    /** The checked settings with no link yet, or why the harness cannot run: a bad configuration, or no image. */
+    static LinkedImages configured(ExtensionContext context) {
         SoundnessSettings settings;
         try {
             settings = SoundnessSettings.of(context);
@@ -69,26 +87,35 @@ record LinkedImages(Optional<SoundnessSettings> settings, Optional<LinkResult> r
                             + " its jars and in the folder above its class folders); run pkgimage:compile first or"
                             + " name the images in " + ImageSoundness.IMAGES));
         }
-        LinkRequest request = new LinkRequest(
-                "tests",
-                settings.jdk(),
-                settings.classpath().stream().map(ClasspathEntry::test).collect(Collectors.toList()),
-                settings.images(),
-                settings.jvmOptions(),
-                true, // a corrupt or foreign image is a broken setup here, not something to leave out quietly
-                settings.workDirectory().resolve("link"),
-                settings.cacheDirectory(),
-                settings.timeout(),
-                "pkgimage-junit");
-        try {
-            return new LinkedImages(
-                    Optional.of(settings), Optional.of(ImageLinker.link(request, Progress.silent())), Optional.empty());
-        } catch (PkgImageException | UncheckedIOException e) {
-            return new LinkedImages(
-                    Optional.of(settings),
-                    Optional.empty(),
-                    Optional.of("IMAGE_NOT_IN_EFFECT: the package images " + settings.images()
-                            + " could not be linked for the test class path: " + e.getMessage()));
-        }
+        return new LinkedImages(Optional.of(settings), Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * Links {@code images} (none for a plain JVM's archive) and {@code shared} for the test class path, as {@code
+     * name}.
+     *
+     * @throws PkgImageException when the link fails or, since it is strict, an image cannot be read
+     */
+    static LinkResult link(SoundnessSettings settings, String name, List<Path> images, RecordedClassList shared) {
+        return ImageLinker.link(
+                new LinkRequest(
+                        name,
+                        settings.jdk(),
+                        settings.classpath().stream().map(ClasspathEntry::test).collect(Collectors.toList()),
+                        images,
+                        settings.jvmOptions(),
+                        true, // a corrupt or foreign image is a broken setup here, not something to leave out quietly
+                        settings.workDirectory().resolve("link"),
+                        settings.cacheDirectory(),
+                        settings.timeout(),
+                        "pkgimage-junit",
+                        shared),
+                Progress.silent());
+    }
+
+    /** The error of images that cannot be read or linked. */
+    static String notLinked(SoundnessSettings settings, RuntimeException e) {
+        return "IMAGE_NOT_IN_EFFECT: the package images " + settings.images()
+                + " could not be linked for the test class path: " + e.getMessage();
     }
 }

@@ -1,8 +1,6 @@
 package io.pkgimage.junit;
 
 import io.pkgimage.core.PkgImageException;
-import io.pkgimage.core.jdk.Jdk;
-import io.pkgimage.core.jdk.JdkPackages;
 import io.pkgimage.core.link.ClassLoadLog;
 import io.pkgimage.core.link.LinkResult;
 import io.pkgimage.core.process.ForkedJvm;
@@ -21,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -35,7 +34,7 @@ final class SoundnessRuns {
 
     private SoundnessRuns() {}
 
-    /** What one child JVM gave: its results, how long it ran, and the classes of the images it mapped. */
+    /** What one child JVM gave: its results, how long it ran, and how many classes of the images it loaded. */
     record Run(ClassResults results, long wallMillis, long classesFromArchive) {
         Optional<TestRecord> test(String uniqueId) {
             return results.test(uniqueId);
@@ -78,24 +77,27 @@ final class SoundnessRuns {
     }
 
     private static Outcome run(ExtensionContext context, int round) {
-        LinkedImages linked = LinkedImages.of(context);
-        if (linked.error().isPresent()) {
-            return new Outcome(Optional.empty(), linked.error());
+        SoundnessArchives.Made made = SoundnessArchives.of(context);
+        if (made.error().isPresent()) {
+            return new Outcome(Optional.empty(), made.error());
         }
-        SoundnessSettings settings = linked.settings().orElseThrow();
-        LinkResult link = linked.result().orElseThrow();
+        SoundnessArchives archives = made.archives().orElseThrow();
         String testClass = context.getRequiredTestClass().getName();
-        Path dir = settings.workDirectory().resolve("runs").resolve(testClass).resolve("round-" + round);
+        Path dir = archives.settings()
+                .workDirectory()
+                .resolve("runs")
+                .resolve(testClass)
+                .resolve("round-" + round);
         // the two JVMs are independent: side by side they take the time of the slower one on a machine with 2 cores
-        CompletableFuture<Child> imagedChild = settings.concurrent()
-                ? CompletableFuture.supplyAsync(() -> child(settings, link, testClass, dir, true), r -> {
+        CompletableFuture<Child> imagedChild = archives.settings().concurrent()
+                ? CompletableFuture.supplyAsync(() -> child(archives, testClass, dir, true), r -> {
                     Thread t = new Thread(r, "pkgimage-imaged-jvm");
                     t.setDaemon(true);
                     t.start();
                 })
                 : null;
-        Child plain = child(settings, link, testClass, dir, false);
-        Child imaged = imagedChild != null ? imagedChild.join() : child(settings, link, testClass, dir, true);
+        Child plain = child(archives, testClass, dir, false);
+        Child imaged = imagedChild != null ? imagedChild.join() : child(archives, testClass, dir, true);
         // the plain JVM's failure first: an imaged failure alone is the image's
         for (Child c : List.of(plain, imaged)) {
             if (c.error().isPresent()) {
@@ -119,27 +121,76 @@ final class SoundnessRuns {
     private record Child(Optional<Run> run, Optional<String> error) {}
 
     /** Runs one child of {@code round}; any failure becomes the child's error. */
-    private static Child child(
-            SoundnessSettings settings, LinkResult link, String testClass, Path round, boolean imaged) {
+    private static Child child(SoundnessArchives archives, String testClass, Path round, boolean imaged) {
         try {
             return new Child(
-                    Optional.of(
-                            runChild(settings, link, testClass, round.resolve(imaged ? "imaged" : "plain"), imaged)),
+                    Optional.of(runChild(archives, testClass, round.resolve(imaged ? "imaged" : "plain"), imaged)),
                     Optional.empty());
         } catch (ChildFailure | PkgImageException | UncheckedIOException e) {
             return new Child(Optional.empty(), Optional.of(e.getMessage()));
         }
     }
 
-    private static Run runChild(SoundnessSettings settings, LinkResult link, String testClass, Path dir, boolean imaged)
+    private static Run runChild(SoundnessArchives archives, String testClass, Path dir, boolean imaged)
             throws ChildFailure {
-        Path config = dir.resolve("child.properties");
-        Path results = dir.resolve("results.properties");
+        SoundnessSettings settings = archives.settings();
+        String mode = imaged ? "imaged" : "plain";
+        // identical but for the images: same JDK, class path, options, class-load log and shared classes
+        Optional<LinkResult> link = imaged ? Optional.of(archives.imaged()) : archives.plain();
+        List<String> options =
+                new ArrayList<>(link.map(l -> LinkedImages.mapped(settings.childJvmOptions(), l.archive()))
+                        .orElse(settings.childJvmOptions()));
         Path loadLog = dir.resolve("class-load.log");
+        options.add("-Xlog:class+load=info:file=" + loadLog.toAbsolutePath());
+        ForkedJvm.Exit exit = fork(settings, options, archives.imaged().classpath(), testClass, dir);
+        ClassResults read = ClassResults.read(dir.resolve(RESULTS));
+        if (exit.timedOut() || exit.exitCode() != 0 || !read.complete()) {
+            throw new ChildFailure("The " + mode + " JVM running " + testClass
+                    + (exit.timedOut()
+                            ? " did not finish within " + settings.timeout().toSeconds() + " s and was stopped ("
+                                    + ImageSoundness.TIMEOUT + ", in seconds)"
+                            : " terminated without properly saying goodbye (exit code " + exit.exitCode() + ")")
+                    + ". Command was: " + exit.commandLine() + exit.lastOutput());
+        }
+        List<String> fromImages = imageClassesFromArchive(archives.imageClasses(), loadLog);
+        if (imaged && fromImages.isEmpty()) {
+            throw new ChildFailure("IMAGE_NOT_IN_EFFECT: the imaged JVM running " + testClass
+                    + " mapped the archive but loaded no class of the package images from it (see " + loadLog
+                    + "), so its result proves nothing. Are the images " + settings.images()
+                    + " those of the classes under test (" + ImageSoundness.IMAGES + ")?");
+        }
+        if (!imaged && !fromImages.isEmpty()) {
+            throw new ChildFailure("The plain JVM running " + testClass + " loaded " + fromImages.size()
+                    + " classes of the package images from its archive of the shared test infrastructure (such as "
+                    + fromImages.get(0) + ", see " + loadLog + "), so it was not plain and the comparison would"
+                    + " prove nothing; set " + ImageSoundness.SHARED_INFRASTRUCTURE + "=false to run without it.");
+        }
+        return new Run(read, exit.wallMillis(), fromImages.size());
+    }
+
+    private static final String RESULTS = "results.properties";
+
+    /** The internal name of a loaded class, or of the class that defined it if it is a lambda's hidden class. */
+    private static String host(String loaded) {
+        int end = loaded.indexOf("$$Lambda");
+        if (end < 0) {
+            end = loaded.indexOf('/'); // another hidden class: its host plus "/0x…"
+        }
+        return (end > 0 ? loaded.substring(0, end) : loaded).replace('.', '/');
+    }
+
+    /**
+     * Runs {@code testClass} through {@link SoundnessChild} in a fresh JVM with {@code options}, its files in {@code
+     * dir}: its configuration, its results ({@value #RESULTS}) and its argfile.
+     */
+    static ForkedJvm.Exit fork(
+            SoundnessSettings settings, List<String> options, List<Path> classpath, String testClass, Path dir) {
+        Path config = dir.resolve("child.properties");
+        Path results = dir.resolve(RESULTS);
         try {
             Files.createDirectories(dir);
             Files.deleteIfExists(results);
-            Files.deleteIfExists(loadLog);
+            Files.deleteIfExists(dir.resolve("class-load.log"));
             Properties p = new Properties();
             p.setProperty("class", testClass);
             p.setProperty("results", results.toAbsolutePath().toString());
@@ -149,16 +200,12 @@ final class SoundnessRuns {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot prepare the child JVM's folder '" + dir + "': " + e.getMessage(), e);
         }
-        // identical but for the image: same JDK, class path, options and class-load log
-        List<String> args = new ArrayList<>(
-                imaged ? LinkedImages.mapped(settings.jvmOptions(), link.archive()) : settings.jvmOptions());
-        args.add("-Xlog:class+load=info:file=" + loadLog.toAbsolutePath());
+        List<String> args = new ArrayList<>(options);
         args.add("-cp");
-        args.add(link.classpath().stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)));
+        args.add(classpath.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)));
         args.add(SoundnessChild.class.getName());
         args.add(config.toAbsolutePath().toString());
-        String mode = imaged ? "imaged" : "plain";
-        ForkedJvm.Exit exit = ForkedJvm.run(
+        return ForkedJvm.run(
                 settings.jdk(),
                 args,
                 dir.resolve("child.args"),
@@ -166,43 +213,24 @@ final class SoundnessRuns {
                 Map.of(),
                 settings.timeout(),
                 line -> {});
-        ClassResults read = ClassResults.read(results);
-        if (exit.timedOut() || exit.exitCode() != 0 || !read.complete()) {
-            throw new ChildFailure("The " + mode + " JVM running " + testClass
-                    + (exit.timedOut()
-                            ? " did not finish within " + settings.timeout().toSeconds() + " s and was stopped ("
-                                    + ImageSoundness.TIMEOUT + ", in seconds)"
-                            : " terminated without properly saying goodbye (exit code " + exit.exitCode() + ")")
-                    + ". Command was: " + exit.commandLine() + exit.lastOutput());
-        }
-        long fromArchive = imaged ? imageClassesFromArchive(settings.jdk(), loadLog) : 0;
-        if (imaged && fromArchive == 0) {
-            throw new ChildFailure("IMAGE_NOT_IN_EFFECT: the imaged JVM running " + testClass
-                    + " mapped the archive but loaded no class of the package images from it (see " + loadLog
-                    + "), so its result proves nothing. Are the images " + settings.images()
-                    + " those of the classes under test (" + ImageSoundness.IMAGES + ")?");
-        }
-        return new Run(read, exit.wallMillis(), fromArchive);
     }
 
     /**
-     * Classes loaded from the archive that are not the JDK's: only images put such classes there, since the test
-     * classes, test-only dependencies and the harness are never part of an image.
+     * The classes of the images that the JVM loaded from its archive, by the class-load log {@code log}: a hidden
+     * class counts as its host.
      */
-    private static long imageClassesFromArchive(Jdk jdk, Path log) {
+    private static List<String> imageClassesFromArchive(Set<String> imageClasses, Path log) {
         if (!Files.isRegularFile(log)) {
-            return 0;
+            return List.of();
         }
         try (Stream<String> lines = Files.lines(log, StandardCharsets.UTF_8)) {
             return lines.map(ClassLoadLog::classFromArchive)
                     .flatMap(Optional::stream)
-                    // a hidden class is named after its host plus "/0x…"
-                    .map(name ->
-                            (name.indexOf('/') > 0 ? name.substring(0, name.indexOf('/')) : name).replace('.', '/'))
-                    .filter(name -> !JdkPackages.contains(jdk, name))
-                    .count();
+                    .map(SoundnessRuns::host)
+                    .filter(imageClasses::contains)
+                    .collect(Collectors.toList());
         } catch (IOException | UncheckedIOException e) {
-            return 0;
+            return List.of();
         }
     }
 }

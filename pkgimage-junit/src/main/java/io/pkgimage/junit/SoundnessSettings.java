@@ -29,6 +29,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * @param cacheDirectory the shared archive cache
  * @param timeout how long a child JVM, and the link, may run
  * @param concurrent whether a class's plain and imaged JVMs run at the same time
+ * @param sharedInfrastructure whether both JVMs map an archive of the test infrastructure
+ * @param childOptions options that both child JVMs get besides {@code jvmOptions}
  */
 record SoundnessSettings(
         Jdk jdk,
@@ -38,10 +40,28 @@ record SoundnessSettings(
         Path workDirectory,
         Path cacheDirectory,
         Duration timeout,
-        boolean concurrent) {
+        boolean concurrent,
+        boolean sharedInfrastructure,
+        List<String> childOptions) {
 
     /** The default of {@link ImageSoundness#TIMEOUT}, in seconds. */
     static final long DEFAULT_TIMEOUT = 600;
+
+    /**
+     * The default of {@link ImageSoundness#CHILD_JVM_OPTIONS}: the JIT's top tier (C2) at ten times its usual
+     * thresholds, so that a short JVM does not spend its CPU compiling code it runs a few thousand times, while code
+     * that runs for long still gets C2.
+     */
+    static final String DEFAULT_CHILD_OPTIONS =
+            "-XX:Tier4InvocationThreshold=50000 -XX:Tier4MinInvocationThreshold=6000"
+                    + " -XX:Tier4CompileThreshold=150000 -XX:Tier4BackEdgeThreshold=400000";
+
+    /** The options of a child JVM, before the harness's class-data-sharing and logging options. */
+    List<String> childJvmOptions() {
+        List<String> all = new ArrayList<>(jvmOptions);
+        all.addAll(childOptions);
+        return all;
+    }
 
     static SoundnessSettings of(ExtensionContext context) {
         Jdk jdk = context.getConfigurationParameter(ImageSoundness.JDK)
@@ -73,16 +93,62 @@ record SoundnessSettings(
                 })
                 .orElse(DEFAULT_TIMEOUT));
         Path cache = Path.of(System.getProperty("user.home"), ".cache", "pkgimage", "archives");
-        boolean concurrent = context.getConfigurationParameter(ImageSoundness.CONCURRENT)
+        return new SoundnessSettings(
+                jdk,
+                classpath,
+                images,
+                inheritedOptions(),
+                work,
+                cache,
+                timeout,
+                flag(context, ImageSoundness.CONCURRENT),
+                flag(context, ImageSoundness.SHARED_INFRASTRUCTURE),
+                childOptions(context.getConfigurationParameter(ImageSoundness.CHILD_JVM_OPTIONS)
+                        .orElse(DEFAULT_CHILD_OPTIONS)));
+    }
+
+    private static List<String> childOptions(String value) {
+        List<String> options = new ArrayList<>();
+        for (String option : value.trim().split("\\s+")) {
+            if (option.isEmpty()) {
+                continue;
+            }
+            if (!option.startsWith("-") || harnessOwned(option)) {
+                throw new IllegalArgumentException(ImageSoundness.CHILD_JVM_OPTIONS + " must be JVM options, other than"
+                        + " those of class-data sharing and logging that the harness sets itself, not '" + option
+                        + "'");
+            }
+            options.add(option);
+        }
+        return options;
+    }
+
+    /** Options that the harness sets in its child JVMs itself, or that would clash or attach twice there. */
+    private static boolean harnessOwned(String a) {
+        return a.startsWith("-Xshare")
+                || a.startsWith("-XX:SharedArchiveFile")
+                || a.startsWith("-XX:ArchiveClassesAtExit")
+                || a.startsWith("-XX:DumpLoadedClassList")
+                || a.startsWith("-XX:SharedClassListFile")
+                || a.startsWith("-XX:AOT")
+                || a.startsWith("-Xlog")
+                || a.startsWith("-javaagent")
+                || a.startsWith("-agentlib")
+                || a.startsWith("-agentpath")
+                || a.startsWith("-Xrunjdwp")
+                || a.startsWith("-Xdebug");
+    }
+
+    /** A {@code true}/{@code false} parameter, {@code true} when it is not set. */
+    private static boolean flag(ExtensionContext context, String key) {
+        return context.getConfigurationParameter(key)
                 .map(v -> {
                     if (!v.trim().equalsIgnoreCase("true") && !v.trim().equalsIgnoreCase("false")) {
-                        throw new IllegalArgumentException(
-                                ImageSoundness.CONCURRENT + " must be true or false, not '" + v + "'");
+                        throw new IllegalArgumentException(key + " must be true or false, not '" + v + "'");
                     }
                     return Boolean.parseBoolean(v.trim());
                 })
                 .orElse(true);
-        return new SoundnessSettings(jdk, classpath, images, inheritedOptions(), work, cache, timeout, concurrent);
     }
 
     /** The test JVM's class path as Surefire gives it (not its manifest-only booter jar), existing entries only. */
@@ -151,18 +217,7 @@ record SoundnessSettings(
      */
     private static List<String> inheritedOptions() {
         return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                .filter(a -> !(a.startsWith("-Xshare")
-                        || a.startsWith("-XX:SharedArchiveFile")
-                        || a.startsWith("-XX:ArchiveClassesAtExit")
-                        || a.startsWith("-XX:DumpLoadedClassList")
-                        || a.startsWith("-XX:SharedClassListFile")
-                        || a.startsWith("-XX:AOT")
-                        || a.startsWith("-Xlog")
-                        || a.startsWith("-javaagent")
-                        || a.startsWith("-agentlib")
-                        || a.startsWith("-agentpath")
-                        || a.startsWith("-Xrunjdwp")
-                        || a.startsWith("-Xdebug")))
+                .filter(a -> !harnessOwned(a))
                 .collect(Collectors.toList());
     }
 }

@@ -60,13 +60,27 @@ class ImageSoundnessTests {
         assertThat(failure(results, "assumesNothing"))
                 .hasMessage("SOUND: ABORTED org.opentest4j.TestAbortedException: Assumption failed: never here,"
                         + " plain and imaged alike");
-        // the children ran the class for real: Gson from the archive imaged, from its jar plain
+        // the children ran the class for real: Gson from the archive imaged, from its jar plain; JUnit from the shared
+        // archive of the test infrastructure in both
         Path round = runs(SoundFixture.class).resolve("round-1");
+        String junit = "org.junit.jupiter.engine.JupiterTestEngine source: shared objects file";
         assertThat(Files.readString(round.resolve("imaged/class-load.log")))
-                .contains("com.google.gson.Gson source: shared objects file");
+                .contains("com.google.gson.Gson source: shared objects file")
+                .contains(junit);
         assertThat(Files.readString(round.resolve("plain/class-load.log")))
                 .containsPattern("com\\.google\\.gson\\.Gson source: .*gson-" + GsonImage.GSON_VERSION + "\\.jar")
-                .doesNotContain("com.google.gson.Gson source: shared objects file");
+                .doesNotContain("com.google.gson.Gson source: shared objects file")
+                .contains(junit);
+        assertThat(Files.readString(round.resolve("plain/child.args")))
+                .contains("tests-plain.jsa")
+                .contains("-XX:Tier4InvocationThreshold=50000");
+        // the probe ran the class once, plainly, to record what both JVMs share; the test classes, which name Gson,
+        // are not shared
+        assertThat(Files.readString(work.resolve("probe/classlist.txt"))).contains("org/junit/jupiter/api/Test");
+        assertThat(Files.readString(work.resolve("link/tests-plain.classlist")))
+                .contains("org/junit/jupiter/engine/JupiterTestEngine")
+                .doesNotContain("com/google/gson/")
+                .doesNotContain("ImageSoundnessTests");
         assertThat(runs(SoundFixture.class).resolve("round-2")).doesNotExist();
         String json = Files.readString(work.resolve("report.json"));
         assertThat(json)
@@ -84,8 +98,9 @@ class ImageSoundnessTests {
         results.testEvents().assertStatistics(s -> s.started(1).failed(1));
         assertThat(failure(results, "seesTheArchive"))
                 .isInstanceOf(org.opentest4j.AssertionFailedError.class)
-                .hasMessage("IMAGE_DIVERGENCE: the test gives another result with the package images, again on a"
-                        + " second run in both modes:\nobserved 'archive mapped': plain <false> | imaged <true>");
+                .hasMessage(
+                        "IMAGE_DIVERGENCE: the test gives another result with the package images, again on a"
+                                + " second run in both modes:\nobserved 'archive': plain <tests-plain.jsa> | imaged <tests.jsa>");
         assertThat(runs(DivergingFixture.class).resolve("round-2/imaged/results.properties"))
                 .isRegularFile();
     }
@@ -191,6 +206,8 @@ class ImageSoundnessTests {
             pkgimage.soundness.jdk         | {work}/no-jdk               | pkgimage.soundness.jdk: JDK path '{work}/no-jdk' does not exist or is not a folder; give the home folder of a JDK 17+ (the one holding bin/java). Installed JDKs:
             pkgimage.soundness.timeout     | soon                        | pkgimage.soundness.timeout must be a positive number of seconds, not 'soon'
             pkgimage.soundness.concurrent  | yes                         | pkgimage.soundness.concurrent must be true or false, not 'yes'
+            pkgimage.soundness.sharedInfrastructure | maybe              | pkgimage.soundness.sharedInfrastructure must be true or false, not 'maybe'
+            pkgimage.soundness.childJvmOptions | -Xmx256m -Xshare:off    | pkgimage.soundness.childJvmOptions must be JVM options, other than those of class-data sharing and logging that the harness sets itself, not '-Xshare:off'
             """)
     void aBadConfigurationValueFailsEveryTestNamingIt(String parameter, String value, String message) {
         EngineExecutionResults results =
@@ -207,11 +224,28 @@ class ImageSoundnessTests {
     }
 
     @Test
-    void oneAfterTheOtherGivesTheSameVerdicts() {
-        EngineExecutionResults results = run(UnsoundFixture.class, Map.of(ImageSoundness.CONCURRENT, "false"));
+    void oneAfterTheOtherWithNothingSharedAndTheFullJitGivesTheSameVerdicts() throws IOException {
+        EngineExecutionResults results = run(
+                UnsoundFixture.class,
+                Map.of(
+                        ImageSoundness.CONCURRENT,
+                        "false",
+                        ImageSoundness.SHARED_INFRASTRUCTURE,
+                        "false",
+                        ImageSoundness.CHILD_JVM_OPTIONS,
+                        ""));
 
         results.testEvents().assertStatistics(s -> s.started(2).succeeded(1).aborted(1));
         assertThat(failure(results, "failsOnItsOwn")).hasMessageStartingWith("UNSOUND_TEST: ");
+        // the plain JVM ran with the JDK's own archive, the imaged one with the images alone
+        Path round = runs(UnsoundFixture.class).resolve("round-1");
+        assertThat(Files.readString(round.resolve("plain/child.args")))
+                .doesNotContain("SharedArchiveFile")
+                .doesNotContain("Tier4InvocationThreshold");
+        assertThat(Files.readString(round.resolve("plain/class-load.log")))
+                .containsPattern("org\\.junit\\.jupiter\\.engine\\.JupiterTestEngine source: file:.*\\.jar");
+        assertThat(work.resolve("probe")).doesNotExist();
+        assertThat(work.resolve("link/tests-plain.jsa")).doesNotExist();
     }
 
     // ---- running fixtures
@@ -272,10 +306,16 @@ class ImageSoundnessTests {
         @Test
         void seesTheArchive(Observations observations) {
             new Gson().toJson(1);
+            // the one difference the harness makes between the two JVMs: which archive they map
             observations.record(
-                    "archive mapped",
+                    "archive",
                     ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                            .anyMatch(a -> a.startsWith("-XX:SharedArchiveFile=")));
+                            .filter(a -> a.startsWith("-XX:SharedArchiveFile="))
+                            .map(a -> Path.of(a.substring(a.indexOf('=') + 1))
+                                    .getFileName()
+                                    .toString())
+                            .findFirst()
+                            .orElse("the JDK's"));
         }
     }
 

@@ -62,6 +62,11 @@ public final class ClasspathIndex implements AutoCloseable {
                 .map(l -> new Origin(l.entry(), Hashing.sha256(bytes(l.entry().path(), l.resource())))));
     }
 
+    /** The bytes of the class file the JVM would load for {@code name}, or empty when no entry has it. */
+    public Optional<byte[]> classFile(String name) {
+        return Optional.ofNullable(locations.get(name)).map(l -> bytes(l.entry().path(), l.resource()));
+    }
+
     /** Reads a class file, keeping each jar open until {@link #close()}: hashing opens a jar once, not per class. */
     private byte[] bytes(Path path, String resource) {
         if (Files.isDirectory(path)) {

@@ -72,7 +72,7 @@ public final class ImageLinker {
             }
         }
 
-        if (images.isEmpty()) {
+        if (images.isEmpty() && request.shared().classes().isEmpty()) {
             progress.warn("No package image to link on this class path, so the archive holds JDK classes only. Run"
                     + " pkgimage:compile in the modules (mvn install puts their images next to their jars).");
         }
@@ -184,6 +184,9 @@ public final class ImageLinker {
                     .collect(Collectors.toList());
             report.add("without an image (" + without.size() + "): "
                     + (without.isEmpty() ? "none" : String.join(", ", without)));
+            if (merged.shared() > 0) {
+                report.add("shared (not of an image): " + merged.shared() + " classes");
+            }
             report.add("classpath: " + classpath.size() + " entries, "
                     + merged.appClasses().size() + " of their classes in the merged classlist");
             report.add("proof: -Xshare:on started; " + proof.shared + " of " + proof.checked
@@ -217,7 +220,7 @@ public final class ImageLinker {
                 ? RecordedClassList.read(defaultClasslist)
                 : RecordedClassList.parse(List.of());
         try (ClasspathIndex index = ClasspathIndex.of(indexed, feature)) {
-            return ImageMerge.merge(images, index, feature, base);
+            return ImageMerge.merge(images, index, feature, base, request.shared());
         }
     }
 
@@ -327,6 +330,10 @@ public final class ImageLinker {
     private static String key(LinkRequest request, List<Path> classpath, List<String> imageHashes) {
         List<String> content = new ArrayList<>(List.of("images"));
         content.addAll(imageHashes);
+        content.add("shared");
+        content.addAll(request.shared().classes());
+        request.shared().classLines().values().forEach(content::addAll);
+        content.addAll(request.shared().lambdaFormInvokers());
         return digest(request, classpath, content);
     }
 

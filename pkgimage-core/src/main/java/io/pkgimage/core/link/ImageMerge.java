@@ -44,8 +44,9 @@ public final class ImageMerge {
      * @param lines the classlist to dump, in the JVM's classlist syntax with fresh ids
      * @param appClasses the merged classes that come from the classpath (not the JDK), for the proof of loading
      * @param stats per image
+     * @param shared classes of the shared classlist that were merged
      */
-    public record Merged(List<String> lines, List<String> appClasses, List<ImageStats> stats) {}
+    public record Merged(List<String> lines, List<String> appClasses, List<ImageStats> stats, int shared) {}
 
     private static final class Entry {
         final Set<Integer> cp = new TreeSet<>();
@@ -61,6 +62,19 @@ public final class ImageMerge {
      */
     public static Merged merge(
             List<PackageImage> images, ClasspathIndex index, int targetFeature, RecordedClassList base) {
+        return merge(images, index, targetFeature, base, RecordedClassList.parse(List.of()));
+    }
+
+    /**
+     * Merges {@code images} as above, and {@code shared} too: classes archived as recorded, next to the images' (a
+     * test harness's own, say); those on the class path are taken as they are there, the others as the JDK's.
+     */
+    public static Merged merge(
+            List<PackageImage> images,
+            ClasspathIndex index,
+            int targetFeature,
+            RecordedClassList base,
+            RecordedClassList shared) {
         boolean cpLines = targetFeature >= 24;
         Map<String, Entry> jdk = new LinkedHashMap<>();
         Map<String, Entry> app = new LinkedHashMap<>();
@@ -125,8 +139,20 @@ public final class ImageMerge {
             }
             stats.add(new ImageStats(image.coordinates(), kept, changed, missing, otherJdk, notes));
         }
+        int sharedCount = 0;
+        for (String name : shared.classes()) {
+            if (app.containsKey(name)) {
+                continue; // an image's class, checked against the class path above
+            }
+            Entry e = (index.find(name).isPresent() ? app : jdk).computeIfAbsent(name, n -> new Entry());
+            e.fromClasspath |= app.get(name) == e;
+            shared.linesOf(name).forEach(l -> add(e, name, l, cpLines));
+            sharedCount++;
+        }
+        invokers.addAll(shared.lambdaFormInvokers());
         List<String> lines = new ArrayList<>();
-        lines.add("# pkgimage: merged classlist of " + images.size() + " package images");
+        lines.add("# pkgimage: merged classlist of " + images.size() + " package images"
+                + (shared.classes().isEmpty() ? "" : " and " + sharedCount + " shared classes"));
         int id = 0;
         List<String> appClasses = new ArrayList<>();
         for (Map<String, Entry> section : List.of(jdk, app)) {
@@ -151,7 +177,7 @@ public final class ImageMerge {
             });
         }
         lines.addAll(invokers);
-        return new Merged(lines, appClasses, stats);
+        return new Merged(lines, appClasses, stats, sharedCount);
     }
 
     private static void add(Entry e, String name, String line, boolean cpLines) {

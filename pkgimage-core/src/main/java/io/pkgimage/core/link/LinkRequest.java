@@ -1,5 +1,6 @@
 package io.pkgimage.core.link;
 
+import io.pkgimage.core.classlist.RecordedClassList;
 import io.pkgimage.core.classpath.ClasspathEntry;
 import io.pkgimage.core.jdk.Jdk;
 import java.nio.file.Path;
@@ -20,6 +21,7 @@ import java.util.List;
  * @param cacheDirectory the content-addressed cache of archives, shared by builds
  * @param timeout how long the dump and the proof each may run
  * @param toolVersion the version of pkgimage itself
+ * @param shared classes archived next to the images' as recorded, such as a test harness's own (empty for none)
  */
 public record LinkRequest(
         String name,
@@ -31,7 +33,34 @@ public record LinkRequest(
         Path outputDirectory,
         Path cacheDirectory,
         Duration timeout,
-        String toolVersion) {
+        String toolVersion,
+        RecordedClassList shared) {
+
+    /** A request that archives the images' classes and the JDK's default ones, nothing else. */
+    public LinkRequest(
+            String name,
+            Jdk jdk,
+            List<ClasspathEntry> classpath,
+            List<Path> images,
+            List<String> jvmOptions,
+            boolean strict,
+            Path outputDirectory,
+            Path cacheDirectory,
+            Duration timeout,
+            String toolVersion) {
+        this(
+                name,
+                jdk,
+                classpath,
+                images,
+                jvmOptions,
+                strict,
+                outputDirectory,
+                cacheDirectory,
+                timeout,
+                toolVersion,
+                RecordedClassList.parse(List.of()));
+    }
 
     public LinkRequest {
         if (!name.matches("[A-Za-z0-9._-]+")) {

@@ -391,6 +391,34 @@ class ImageMergeTests {
     }
 
     @Test
+    void sharedClassesAreArchivedNextToTheImagesAsRecorded() {
+        // GIVEN an image of lib, and a shared classlist (a test harness's) naming a class of the class path, a JDK
+        // class and the image's class, with their lines
+        PackageImage image = image(LIB, 17, List.of(cls("com/acme/lib/L", "L v1", PROXY_L)), Map.of(), List.of());
+        RecordedClassList shared =
+                RecordedClassList.parse(List.of("org/dep/D", "java/util/Map", "com/acme/lib/L", PROXY_D, INVOKER_B));
+
+        // WHEN
+        ImageMerge.Merged merged = ImageMerge.merge(List.of(image), index(), 17, BASE, shared);
+
+        // THEN the class path class and the JDK class join the image's, each once, with their lines
+        assertThat(classNames(merged))
+                .containsExactly(
+                        "java/lang/String",
+                        "java/lang/Object",
+                        "java/lang/Thread",
+                        "java/util/Map",
+                        "com/acme/lib/L",
+                        "org/dep/D");
+        assertThat(merged.appClasses()).containsExactly("com/acme/lib/L", "org/dep/D");
+        assertThat(merged.lines()).contains(PROXY_L, PROXY_D, INVOKER_BASE, INVOKER_B);
+        assertThat(merged.shared()).isEqualTo(2);
+        assertThat(merged.lines().get(0))
+                .isEqualTo("# pkgimage: merged classlist of 1 package images and 2 shared classes");
+        assertThat(merged.stats().get(0).kept()).isEqualTo(1);
+    }
+
+    @Test
     void theMergedClasslistParsesBackToTheSameClassesAndLines() {
         // GIVEN a merge of images with every kind of line
         PackageImage first = image(
