@@ -36,14 +36,9 @@ import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
  * @param imaged the imaged JVM's archive
  * @param plain the plain JVM's archive, if the test infrastructure is shared
  * @param imageClasses internal names of the images' classes, for the proofs
- * @param sharedClasses how many classes both archives share
  */
 record SoundnessArchives(
-        SoundnessSettings settings,
-        LinkResult imaged,
-        Optional<LinkResult> plain,
-        Set<String> imageClasses,
-        int sharedClasses) {
+        SoundnessSettings settings, LinkResult imaged, Optional<LinkResult> plain, Set<String> imageClasses) {
     private static final Namespace NAMESPACE = Namespace.create(SoundnessArchives.class);
 
     /** The archives, or why there are none. */
@@ -96,12 +91,7 @@ record SoundnessArchives(
                     .forEach(l -> l.stream().map(ClassEntry::name).forEach(imageClasses::add));
         }
         return new Made(
-                Optional.of(new SoundnessArchives(
-                        settings,
-                        imaged,
-                        plain,
-                        Set.copyOf(imageClasses),
-                        shared.classes().size())),
+                Optional.of(new SoundnessArchives(settings, imaged, plain, Set.copyOf(imageClasses))),
                 Optional.empty());
     }
 
