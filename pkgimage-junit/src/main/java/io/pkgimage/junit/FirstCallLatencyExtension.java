@@ -34,10 +34,11 @@ final class FirstCallLatencyExtension implements InvocationInterceptor {
         LinkedImages linked = LinkedImages.of(context);
         LinkResult link = linked.require();
         SoundnessSettings settings = linked.settings().orElseThrow();
+        List<String> mapped = new ArrayList<>(settings.jvmOptions());
+        mapped.addAll(link.mapping());
         List<Configuration> configurations = List.of(
                 new Configuration("plain", settings.jdk(), settings.jvmOptions()),
-                new Configuration(
-                        "pkgimage", settings.jdk(), LinkedImages.mapped(settings.jvmOptions(), link.archive())));
+                new Configuration("pkgimage", settings.jdk(), mapped));
         Path results = settings.workDirectory().resolve("latency").resolve(spec.benchmark());
         List<Samples> samples = FirstCallMeasurement.measure(
                 List.of(spec.benchmark()), configurations, link.classpath(), spec.forks(), results, line -> {});

@@ -9,7 +9,6 @@ import io.pkgimage.core.link.LinkResult;
 import io.pkgimage.core.training.Progress;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -42,14 +41,6 @@ record LinkedImages(Optional<SoundnessSettings> settings, Optional<LinkResult> r
      */
     LinkResult require() {
         return result.orElseThrow(() -> new AssertionFailedError(error.orElseThrow()));
-    }
-
-    /** {@code options} with the archive, which the JVM maps or fails to start: never silently plain. */
-    static List<String> mapped(List<String> options, Path archive) {
-        List<String> args = new ArrayList<>(options);
-        args.add("-Xshare:on");
-        args.add("-XX:SharedArchiveFile=" + archive);
-        return args;
     }
 
     private static LinkedImages link(ExtensionContext context) {

@@ -4,7 +4,6 @@ import io.pkgimage.core.PkgImageException;
 import io.pkgimage.core.classlist.RecordedClassList;
 import io.pkgimage.core.classpath.ClasspathEntry;
 import io.pkgimage.core.classpath.ClasspathIndex;
-import io.pkgimage.core.image.ClassEntry;
 import io.pkgimage.core.image.ImageCodec;
 import io.pkgimage.core.image.PackageImage;
 import io.pkgimage.core.jdk.JdkPackages;
@@ -84,12 +83,7 @@ record SoundnessArchives(
             }
         }
         Set<String> imageClasses = new HashSet<>();
-        for (PackageImage image : images) {
-            imageClasses.addAll(image.fingerprints().keySet());
-            image.dependencyClasses()
-                    .values()
-                    .forEach(l -> l.stream().map(ClassEntry::name).forEach(imageClasses::add));
-        }
+        images.forEach(image -> imageClasses.addAll(image.classNames()));
         return new Made(
                 Optional.of(new SoundnessArchives(settings, imaged, plain, Set.copyOf(imageClasses))),
                 Optional.empty());

@@ -137,9 +137,8 @@ final class SoundnessRuns {
         String mode = imaged ? "imaged" : "plain";
         // identical but for the images: same JDK, class path, options, class-load log and shared classes
         Optional<LinkResult> link = imaged ? Optional.of(archives.imaged()) : archives.plain();
-        List<String> options =
-                new ArrayList<>(link.map(l -> LinkedImages.mapped(settings.childJvmOptions(), l.archive()))
-                        .orElse(settings.childJvmOptions()));
+        List<String> options = new ArrayList<>(settings.childJvmOptions());
+        link.ifPresent(l -> options.addAll(l.mapping()));
         Path loadLog = dir.resolve("class-load.log");
         options.add("-Xlog:class+load=info:file=" + loadLog.toAbsolutePath());
         ForkedJvm.Exit exit = fork(settings, options, archives.imaged().classpath(), testClass, dir);

@@ -115,8 +115,8 @@ record SoundnessSettings(
             }
             if (!option.startsWith("-") || harnessOwned(option)) {
                 throw new IllegalArgumentException(ImageSoundness.CHILD_JVM_OPTIONS + " must be JVM options, other than"
-                        + " those of class-data sharing and logging that the harness sets itself, not '" + option
-                        + "'");
+                        + " those that the harness sets itself or keeps out of its JVMs (class-data sharing, logging,"
+                        + " agents, debuggers), not '" + option + "'");
             }
             options.add(option);
         }

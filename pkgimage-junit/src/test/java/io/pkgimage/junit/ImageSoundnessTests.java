@@ -207,7 +207,7 @@ class ImageSoundnessTests {
             pkgimage.soundness.timeout     | soon                        | pkgimage.soundness.timeout must be a positive number of seconds, not 'soon'
             pkgimage.soundness.concurrent  | yes                         | pkgimage.soundness.concurrent must be true or false, not 'yes'
             pkgimage.soundness.sharedInfrastructure | maybe              | pkgimage.soundness.sharedInfrastructure must be true or false, not 'maybe'
-            pkgimage.soundness.childJvmOptions | -Xmx256m -Xshare:off    | pkgimage.soundness.childJvmOptions must be JVM options, other than those of class-data sharing and logging that the harness sets itself, not '-Xshare:off'
+            pkgimage.soundness.childJvmOptions | -Xmx256m -Xshare:off    | pkgimage.soundness.childJvmOptions must be JVM options, other than those that the harness sets itself or keeps out of its JVMs (class-data sharing, logging, agents, debuggers), not '-Xshare:off'
             """)
     void aBadConfigurationValueFailsEveryTestNamingIt(String parameter, String value, String message) {
         EngineExecutionResults results =

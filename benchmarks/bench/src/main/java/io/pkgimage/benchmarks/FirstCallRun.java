@@ -206,7 +206,7 @@ public final class FirstCallRun {
         configurations.add(new Configuration(
                 "pkgimage",
                 jdk,
-                with(appCommand(app, "pkgimage"), "-Xshare:on", "-XX:SharedArchiveFile=" + link.archive())));
+                with(appCommand(app, "pkgimage"), link.mapping().toArray(String[]::new))));
         List<String> benchmarks = workloads.stream()
                 .map(w -> FirstCallBenchmarks.class.getName() + "." + w)
                 .collect(Collectors.toList());
@@ -260,12 +260,8 @@ public final class FirstCallRun {
     private static void sameResults(Jdk jdk, Path jar, LinkResult link, List<String> workloads) {
         List<String> plain =
                 results(jdk, List.of(), jar, workloads, link.archive().resolveSibling("results-plain"));
-        List<String> imaged = results(
-                jdk,
-                List.of("-Xshare:on", "-XX:SharedArchiveFile=" + link.archive()),
-                jar,
-                workloads,
-                link.archive().resolveSibling("results-imaged"));
+        List<String> imaged =
+                results(jdk, link.mapping(), jar, workloads, link.archive().resolveSibling("results-imaged"));
         if (!plain.equals(imaged)) {
             throw new IllegalStateException(
                     "The imaged JVM computed other results than the plain one: " + plain + " vs " + imaged);

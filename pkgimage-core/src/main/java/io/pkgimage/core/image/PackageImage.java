@@ -5,8 +5,10 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * A package image: what one package's training taught about its classes, as data.
@@ -53,7 +55,7 @@ public record PackageImage(
                 throw new IllegalArgumentException("Invalid lambda-form-invoker line '" + line + "'");
             }
         }
-        lambdaFormInvokers = List.copyOf(new java.util.TreeSet<>(lambdaFormInvokers));
+        lambdaFormInvokers = List.copyOf(new TreeSet<>(lambdaFormInvokers));
         hotMethods = hotMethods.stream().sorted().toList();
         dependencyImages = dependencyImages.stream().sorted().toList();
     }
@@ -63,6 +65,16 @@ public record PackageImage(
         return ownClasses.size()
                 + dependencyClasses.values().stream().mapToInt(List::size).sum()
                 + jdkClasses.size();
+    }
+
+    /**
+     * The internal names of every class the image speaks for: all of the package's own (trained or not) and the
+     * dependency classes its training loaded.
+     */
+    public Set<String> classNames() {
+        Set<String> names = new TreeSet<>(fingerprints.keySet());
+        dependencyClasses.values().forEach(l -> l.forEach(c -> names.add(c.name())));
+        return names;
     }
 
     /** The same image with another inputs fingerprint. */

@@ -264,8 +264,7 @@ public final class ImageLinker {
         List<Path> withHarness = new ArrayList<>(classpath);
         withHarness.add(ForkedJvm.locationOf(LoadCheck.class));
         List<String> args = new ArrayList<>();
-        args.add("-Xshare:on");
-        args.add("-XX:SharedArchiveFile=" + archive);
+        args.addAll(LinkResult.mapping(archive));
         args.addAll(request.jvmOptions());
         args.add("-Xlog:class+load=info");
         args.add("-cp");

@@ -144,8 +144,9 @@ public final class ImageMerge {
             if (app.containsKey(name)) {
                 continue; // an image's class, checked against the class path above
             }
-            Entry e = (index.find(name).isPresent() ? app : jdk).computeIfAbsent(name, n -> new Entry());
-            e.fromClasspath |= app.get(name) == e;
+            boolean onClasspath = index.find(name).isPresent();
+            Entry e = (onClasspath ? app : jdk).computeIfAbsent(name, n -> new Entry());
+            e.fromClasspath |= onClasspath;
             shared.linesOf(name).forEach(l -> add(e, name, l, cpLines));
             sharedCount++;
         }

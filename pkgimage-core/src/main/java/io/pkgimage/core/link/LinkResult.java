@@ -21,4 +21,18 @@ public record LinkResult(
         List<Path> classpath,
         boolean upToDate,
         boolean fromCache,
-        List<String> summary) {}
+        List<String> summary) {
+
+    /** The options that make a JVM map this link's archive or fail to start: never silently plain. */
+    public List<String> mapping() {
+        return mapping(archive);
+    }
+
+    /**
+     * The options that make a JVM map {@code archive} or fail to start, where {@code -Xshare:auto} (the default) would
+     * run without it and say nothing.
+     */
+    public static List<String> mapping(Path archive) {
+        return List.of("-Xshare:on", "-XX:SharedArchiveFile=" + archive);
+    }
+}

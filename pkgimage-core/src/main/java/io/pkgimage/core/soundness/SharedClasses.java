@@ -2,7 +2,6 @@ package io.pkgimage.core.soundness;
 
 import io.pkgimage.core.classlist.RecordedClassList;
 import io.pkgimage.core.classpath.ClasspathIndex;
-import io.pkgimage.core.image.ClassEntry;
 import io.pkgimage.core.image.PackageImage;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -73,12 +72,9 @@ public final class SharedClasses {
     private static List<byte[]> packagesOf(List<PackageImage> images) {
         TreeSet<String> prefixes = new TreeSet<>();
         for (PackageImage image : images) {
-            List<ClassEntry> all = new ArrayList<>(image.ownClasses());
-            image.dependencyClasses().values().forEach(all::addAll);
-            image.fingerprints().keySet().forEach(n -> all.add(new ClassEntry(n, Optional.empty(), List.of())));
-            for (ClassEntry c : all) {
-                int slash = c.name().lastIndexOf('/');
-                prefixes.add(slash > 0 ? c.name().substring(0, slash + 1) : c.name());
+            for (String name : image.classNames()) {
+                int slash = name.lastIndexOf('/');
+                prefixes.add(slash > 0 ? name.substring(0, slash + 1) : name);
             }
         }
         List<byte[]> shortest = new ArrayList<>();
