@@ -10,41 +10,48 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Runs the annotated test class twice, each time in a fresh JVM: once plain and once with the package images of its
- * class path linked and mapped, and compares every test's result (status, exception, and the values it records
- * through an {@link Observations} parameter). A test passes when both agree ({@code SOUND}); it fails when they
- * differ ({@code IMAGE_DIVERGENCE}, with both sides shown, after a second run in both modes rules out a flaky test);
- * it is aborted when it fails plain too ({@code UNSOUND_TEST}), since it then says nothing about the image.
+ * Judges the annotated test class (or method) plain vs imaged: its tests run once in a plain JVM and once in a JVM
+ * with the package images of the class path linked and mapped, and every test's result (status, exception, and the
+ * values it records through an {@link Observations} parameter) is compared. The {@code pkgimage-soundness} test
+ * engine does the work for every JUnit Platform engine (Jupiter, Vintage, ...); this annotation opts single Jupiter
+ * classes in, and {@value #ALL}{@code =true} opts in every test of the test run.
  *
- * <p>The imaged JVM must show that the archive was mapped and that classes of the images came from it; if not, every
- * test of the class fails. Configuration parameters (in {@code junit-platform.properties} or as system properties):
+ * <p>Test classes run in batches, the way Surefire runs a suite: each batch in one plain and one imaged JVM, in the
+ * same order in both. A test is {@code SOUND} when both agree. A test that differs is run again alone in a fresh pair
+ * of JVMs: the same difference is an {@code IMAGE_DIVERGENCE} (a failure, both sides shown), no difference means it
+ * depends on what ran before it ({@code ORDER_DEPENDENT}, aborted), another difference means it is {@code FLAKY}
+ * (aborted). A test that fails plain fails as it would without the harness ({@code UNSOUND_TEST}). The imaged JVM
+ * must show that classes of the images came from the archive, or the batch's tests fail ({@code
+ * IMAGE_NOT_IN_EFFECT}).
+ *
+ * <p>Configuration parameters (Surefire's {@code <properties><configurationParameters>}, {@code
+ * junit-platform.properties}, or system properties):
  *
  * <ul>
- *   <li>{@value #ALL}: {@code true} applies the harness to every test class, without the annotation, when extension
- *       auto-detection is on ({@code junit.jupiter.extensions.autodetection.enabled=true});
+ *   <li>{@value #ALL}: {@code true} judges every test of the test run, of any engine;
  *   <li>{@value #IMAGES}: comma-separated image files; by default the {@code *-pkgimage.jar} next to each jar of the
  *       class path and in the folder above each class folder ({@code target/});
- *   <li>{@value #JDK}: the JDK home of the child JVMs; by default the JDK running the tests;
- *   <li>{@value #TIMEOUT}: seconds a child JVM may run, default 600;
- *   <li>{@value #WORK_DIRECTORY}: where the link, the child logs and the reports go, default {@code
- *       target/pkgimage/soundness};
- *   <li>{@value #CONCURRENT}: {@code true} (default) runs a class's plain and imaged JVMs at the same time, which
- *       halves the harness's wall time on two cores or more; {@code false} runs them one after the other, for tests
- *       that measure time;
+ *   <li>{@value #JDK}: the JDK home (or feature release) of the child JVMs; by default the JDK running the tests;
+ *   <li>{@value #TIMEOUT}: seconds one test class may run in a child JVM, default 600;
+ *   <li>{@value #WORK_DIRECTORY}: where the link, the child logs, the class durations and the reports go, default
+ *       {@code target/pkgimage/soundness};
+ *   <li>{@value #CONCURRENT}: {@code true} (default) runs a batch's plain and imaged JVMs at the same time, and one
+ *       pair per two cores; {@code false} runs them one after the other, for tests that measure time;
+ *   <li>{@value #ISOLATED}: comma-separated names of test classes ({@code *} for any characters) that get a pair of
+ *       JVMs of their own, as {@link #isolated()} does for one class;
  *   <li>{@value #SHARED_INFRASTRUCTURE}: {@code true} (default) gives both JVMs an archive of the test
  *       infrastructure, recorded once per test run by a probe JVM: JUnit, the test libraries and the JDK classes they
- *       use, but no class of the images' packages nor any class that names one. Each JVM then starts about a quarter
- *       faster, and the images stay the only difference between the two; {@code false} starts the plain JVM with
- *       the JDK's default archive and the imaged one with the images alone;
+ *       use, but no class of the images nor any class that refers to one. Each JVM then starts faster, and the
+ *       images stay the only difference between the two; {@code false} starts the plain JVM with the JDK's default
+ *       archive and the imaged one with the images alone;
  *   <li>{@value #CHILD_JVM_OPTIONS}: JVM options that both JVMs get besides the test JVM's own, separated by spaces;
  *       by default the JIT's top tier (C2) at ten times its usual thresholds ({@code -XX:Tier4InvocationThreshold=50000
- *       -XX:Tier4MinInvocationThreshold=6000 -XX:Tier4CompileThreshold=150000 -XX:Tier4BackEdgeThreshold=400000}),
- *       which cuts the CPU time of a JVM that runs a small class by a third and leaves code that runs for long
- *       compiled as usual. Set it empty to run the children with the test JVM's JIT settings as they are.
+ *       -XX:Tier4MinInvocationThreshold=6000 -XX:Tier4CompileThreshold=150000 -XX:Tier4BackEdgeThreshold=400000}).
+ *       Set it empty to run the children with the test JVM's JIT settings as they are.
  * </ul>
  *
- * <p>Usable on classes, on single test methods (the class still runs in the child JVMs, but only those methods are
- * compared), and as a meta-annotation; it is inherited by subclasses.
+ * <p>Usable on classes, on single test methods (only those methods are judged; the class's other tests run as usual),
+ * and as a meta-annotation; it is inherited by subclasses.
  */
 @Target({ElementType.TYPE, ElementType.METHOD, ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)
@@ -52,22 +59,30 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Inherited
 @ExtendWith(ImageSoundnessExtension.class)
 public @interface ImageSoundness {
-    /** Applies the harness to every test class found by auto-detection. */
+    /** Judges every test of the test run. */
     String ALL = "pkgimage.soundness.all";
     /** Image files to link, comma-separated. */
     String IMAGES = "pkgimage.soundness.images";
-    /** The JDK home of the child JVMs. */
+    /** The JDK of the child JVMs. */
     String JDK = "pkgimage.soundness.jdk";
-    /** Seconds a child JVM may run. */
+    /** Seconds a test class may run in a child JVM. */
     String TIMEOUT = "pkgimage.soundness.timeout";
-    /** Where the link, the child logs and the reports go. */
+    /** Where the link, the child logs, the class durations and the reports go. */
     String WORK_DIRECTORY = "pkgimage.soundness.workDirectory";
-    /** Whether a class's plain and imaged JVMs run at the same time. */
+    /** Whether a batch's plain and imaged JVMs run at the same time. */
     String CONCURRENT = "pkgimage.soundness.concurrent";
+    /** Test classes that get a pair of JVMs of their own. */
+    String ISOLATED = "pkgimage.soundness.isolated";
     /** Whether both JVMs map an archive of the test infrastructure. */
     String SHARED_INFRASTRUCTURE = "pkgimage.soundness.sharedInfrastructure";
     /** JVM options that both child JVMs get besides the test JVM's own. */
     String CHILD_JVM_OPTIONS = "pkgimage.soundness.childJvmOptions";
     /** Set in the child JVMs where pkgimage runs tests (training, soundness runs): the harness stays out there. */
     String CHILD = ForkedJvm.CHILD_PARAMETER;
+
+    /**
+     * Whether the class runs in a pair of JVMs of its own rather than in a batch with other classes, for a class that
+     * needs a fresh JVM (static state it does not reset, a first call it measures).
+     */
+    boolean isolated() default false;
 }

@@ -10,6 +10,7 @@ import io.pkgimage.core.jdk.JdkPackages;
 import io.pkgimage.core.link.LinkResult;
 import io.pkgimage.core.process.ForkedJvm;
 import io.pkgimage.core.soundness.SharedClasses;
+import io.pkgimage.junit.child.ChildConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -20,16 +21,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
+import org.opentest4j.AssertionFailedError;
 
 /**
  * The archives that the soundness JVMs of one test run map: the imaged JVM's holds the images and the shared test
  * infrastructure, the plain JVM's the shared test infrastructure alone (or there is none, and the plain JVM runs with
- * the JDK's default archive). Made once per test run and kept in the root context's store.
+ * the JDK's default archive). Both are dumped and proven with exactly the options of the child JVMs.
  *
- * <p>The shared classes come from a probe: the first class judged runs once more, plainly, with its loaded classes
- * recorded. What of them names no package of the images is archived in both ({@link SharedClasses}).
+ * <p>The shared classes come from a probe: a few test classes run once more, plainly, with their loaded classes
+ * recorded. What of them refers to no class of the images is archived in both ({@link SharedClasses}).
  *
  * @param settings the checked configuration
  * @param imaged the imaged JVM's archive
@@ -38,24 +38,18 @@ import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
  */
 record SoundnessArchives(
         SoundnessSettings settings, LinkResult imaged, Optional<LinkResult> plain, Set<String> imageClasses) {
-    private static final Namespace NAMESPACE = Namespace.create(SoundnessArchives.class);
 
-    /** The archives, or why there are none. */
-    record Made(Optional<SoundnessArchives> archives, Optional<String> error) {}
+    /** The name of the imaged JVMs' link. */
+    static final String IMAGED_LINK = "soundness-imaged";
+    /** The name of the plain JVMs' link. */
+    static final String PLAIN_LINK = "soundness-plain";
 
-    /** The archives of this test run, made on first use with a probe of {@code context}'s class. */
-    static Made of(ExtensionContext context) {
-        return context.getRoot()
-                .getStore(NAMESPACE)
-                .computeIfAbsent(SoundnessArchives.class, k -> make(context), Made.class);
-    }
-
-    private static Made make(ExtensionContext context) {
-        LinkedImages configured = LinkedImages.configured(context);
-        if (configured.error().isPresent()) {
-            return new Made(Optional.empty(), configured.error());
-        }
-        SoundnessSettings settings = configured.settings().orElseThrow();
+    /**
+     * Links the archives, probing with {@code probe} (the unique ids of a few small test classes).
+     *
+     * @throws AssertionFailedError why there are none, with the cause
+     */
+    static SoundnessArchives make(SoundnessSettings settings, ChildConfig probe) {
         List<PackageImage> images = new ArrayList<>();
         LinkResult imaged;
         RecordedClassList shared;
@@ -64,36 +58,35 @@ record SoundnessArchives(
                 images.add(ImageCodec.read(file));
             }
             shared = settings.sharedInfrastructure()
-                    ? probe(settings, context.getRequiredTestClass().getName(), images)
+                    ? probe(settings, probe, images)
                     : RecordedClassList.parse(List.of());
-            imaged = LinkedImages.link(settings, "tests", settings.images(), shared);
+            imaged = LinkedImages.link(settings, IMAGED_LINK, settings.images(), shared, settings.childJvmOptions());
         } catch (PkgImageException | UncheckedIOException e) {
-            return new Made(Optional.empty(), Optional.of(LinkedImages.notLinked(settings, e)));
+            throw LinkedImages.notLinked(settings, e);
         }
         Optional<LinkResult> plain = Optional.empty();
         if (!shared.classes().isEmpty()) {
             try {
-                plain = Optional.of(LinkedImages.link(settings, "tests-plain", List.of(), shared));
+                plain = Optional.of(
+                        LinkedImages.link(settings, PLAIN_LINK, List.of(), shared, settings.childJvmOptions()));
             } catch (PkgImageException | UncheckedIOException e) {
-                return new Made(
-                        Optional.empty(),
-                        Optional.of("The plain JVM's archive of the shared test infrastructure could not be linked: "
+                throw new AssertionFailedError(
+                        "The plain JVM's archive of the shared test infrastructure could not be linked: "
                                 + e.getMessage() + " (" + ImageSoundness.SHARED_INFRASTRUCTURE
-                                + "=false runs without it)"));
+                                + "=false runs without it)",
+                        e);
             }
         }
         Set<String> imageClasses = new HashSet<>();
         images.forEach(image -> imageClasses.addAll(image.classNames()));
-        return new Made(
-                Optional.of(new SoundnessArchives(settings, imaged, plain, Set.copyOf(imageClasses))),
-                Optional.empty());
+        return new SoundnessArchives(settings, imaged, plain, Set.copyOf(imageClasses));
     }
 
     /**
-     * Runs {@code testClass} plainly with its loaded classes recorded, and keeps those that both JVMs may share. A
-     * probe that fails shares nothing: the class's own runs then show what is wrong with it.
+     * Runs {@code probe} plainly with its loaded classes recorded, and keeps those that both JVMs may share. A probe
+     * that fails shares nothing: the classes' own runs then show what is wrong with them.
      */
-    private static RecordedClassList probe(SoundnessSettings settings, String testClass, List<PackageImage> images) {
+    private static RecordedClassList probe(SoundnessSettings settings, ChildConfig probe, List<PackageImage> images) {
         Path dir = settings.workDirectory().resolve("probe");
         Path classlist = dir.resolve("classlist.txt");
         List<String> options = new ArrayList<>(settings.childJvmOptions());
@@ -104,7 +97,7 @@ record SoundnessArchives(
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot prepare the probe's folder '" + dir + "': " + e.getMessage(), e);
         }
-        ForkedJvm.Exit exit = SoundnessRuns.fork(settings, options, settings.classpath(), testClass, dir);
+        ForkedJvm.Exit exit = PairRuns.fork(settings, options, settings.classpath(), probe, dir);
         if (exit.exitCode() != 0 || exit.timedOut() || !Files.isRegularFile(classlist)) {
             return RecordedClassList.parse(List.of());
         }

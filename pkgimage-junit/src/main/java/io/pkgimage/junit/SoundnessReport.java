@@ -1,7 +1,7 @@
 package io.pkgimage.junit;
 
 import io.pkgimage.core.io.AtomicFiles;
-import io.pkgimage.core.soundness.TestRecord;
+import io.pkgimage.core.soundness.RunLog;
 import io.pkgimage.core.soundness.Verdict;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,63 +11,83 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * The verdicts of a whole test run and, per class, the first test's latency plain vs imaged; written as
- * {@code report.json} and {@code report.html} under the work directory when the run ends.
+ * The verdicts of a whole test run, per class the first test's latency plain vs imaged, and per batch its JVMs;
+ * written as {@code report.json} and {@code report.html} under the work directory when the run ends.
  */
 final class SoundnessReport implements AutoCloseable {
     private record Row(String testClass, String test, String uniqueId, Verdict verdict) {}
 
-    /** Per class: the first test's time and the child's wall time, plain and imaged, in ms. */
+    /** Per class: the first test's time and the class's time, plain and imaged, in ms, and its batch. */
     private record Latency(
-            String firstTest,
-            double plainFirstMs,
-            double imagedFirstMs,
-            long plainWallMs,
-            long imagedWallMs,
-            long classesFromArchive) {}
+            String firstTest, double plainFirstMs, double imagedFirstMs, double plainMs, double imagedMs, int batch) {}
+
+    /** Per batch: its classes, its JVMs' wall times, and the classes of the images its imaged JVM loaded. */
+    private record Batch(int number, int classes, long plainWallMs, long imagedWallMs, long imageClassesFromArchive) {}
 
     private final Path directory;
     private final List<Row> rows = new ArrayList<>();
     private final Map<String, Latency> classes = new LinkedHashMap<>();
+    private final List<Batch> batches = new ArrayList<>();
 
-    private SoundnessReport(Path directory) {
+    SoundnessReport(Path directory) {
         this.directory = directory;
     }
 
-    static SoundnessReport of(ExtensionContext context) {
-        Path directory = SoundnessSettings.workDirectory(context);
-        return context.getRoot()
-                .getStore(ImageSoundnessExtension.NAMESPACE)
-                .computeIfAbsent(SoundnessReport.class, k -> new SoundnessReport(directory), SoundnessReport.class);
+    synchronized void add(String testClass, String test, String uniqueId, Verdict verdict) {
+        rows.add(new Row(testClass, test, uniqueId, verdict));
     }
 
-    synchronized void add(ExtensionContext context, Verdict verdict) {
-        rows.add(new Row(
-                context.getRequiredTestClass().getName(), context.getDisplayName(), context.getUniqueId(), verdict));
+    /** The verdicts so far, by kind. */
+    synchronized Map<Verdict.Kind, Integer> counts() {
+        Map<Verdict.Kind, Integer> counts = new EnumMap<>(Verdict.Kind.class);
+        for (Verdict.Kind kind : Verdict.Kind.values()) {
+            counts.put(kind, 0);
+        }
+        rows.forEach(r -> counts.merge(r.verdict().kind(), 1, Integer::sum));
+        return counts;
     }
 
-    synchronized void addClass(SoundnessRuns.Pair pair) {
-        if (classes.containsKey(pair.testClass())) {
+    /** Adds a class whose unique id is {@code unit}, judged in batch {@code batch} of {@code pair}. */
+    synchronized void addClass(String testClass, String unit, int batch, PairRuns.Pair pair) {
+        if (classes.containsKey(testClass)) {
             return;
         }
-        Optional<Map.Entry<String, TestRecord>> first =
-                pair.plain().results().tests().entrySet().stream().findFirst();
-        double plainMs = first.map(e -> e.getValue().micros() / 1000.0).orElse(0.0);
-        double imagedMs = first.flatMap(e -> pair.imaged().test(e.getKey()))
+        Optional<RunLog.Node> first = pair.plain().log().nodes().values().stream()
+                .filter(n -> n.test() && n.uniqueId().startsWith(unit + "/"))
+                .findFirst();
+        double plainMs =
+                first.flatMap(RunLog.Node::result).map(r -> r.micros() / 1000.0).orElse(0.0);
+        double imagedMs = first.flatMap(n -> pair.imaged().log().result(n.uniqueId()))
                 .map(r -> r.micros() / 1000.0)
                 .orElse(0.0);
         classes.put(
-                pair.testClass(),
+                testClass,
                 new Latency(
-                        first.map(Map.Entry::getKey).orElse(""),
+                        first.map(RunLog.Node::displayName).orElse(""),
                         plainMs,
                         imagedMs,
-                        pair.plain().wallMillis(),
-                        pair.imaged().wallMillis(),
-                        pair.imaged().classesFromArchive()));
+                        pair.plain()
+                                .log()
+                                .result(unit)
+                                .map(r -> r.micros() / 1000.0)
+                                .orElse(0.0),
+                        pair.imaged()
+                                .log()
+                                .result(unit)
+                                .map(r -> r.micros() / 1000.0)
+                                .orElse(0.0),
+                        batch));
+    }
+
+    synchronized void addBatch(int number, int classes, PairRuns.Pair pair) {
+        batches.add(new Batch(
+                number,
+                classes,
+                pair.plain().exit().wallMillis(),
+                pair.imaged().exit().wallMillis(),
+                pair.imaged().fromImages().size()));
     }
 
     @Override
@@ -75,11 +95,7 @@ final class SoundnessReport implements AutoCloseable {
         if (rows.isEmpty() && classes.isEmpty()) {
             return;
         }
-        Map<Verdict.Kind, Integer> counts = new EnumMap<>(Verdict.Kind.class);
-        for (Verdict.Kind kind : Verdict.Kind.values()) {
-            counts.put(kind, 0);
-        }
-        rows.forEach(r -> counts.merge(r.verdict().kind(), 1, Integer::sum));
+        Map<Verdict.Kind, Integer> counts = counts();
         AtomicFiles.writeString(directory.resolve("report.json"), json(counts));
         AtomicFiles.writeString(directory.resolve("report.html"), html(counts));
     }
@@ -104,12 +120,29 @@ final class SoundnessReport implements AutoCloseable {
                     .append(number(l.plainFirstMs()))
                     .append(", \"firstTestImagedMs\": ")
                     .append(number(l.imagedFirstMs()))
+                    .append(", \"classPlainMs\": ")
+                    .append(number(l.plainMs()))
+                    .append(", \"classImagedMs\": ")
+                    .append(number(l.imagedMs()))
+                    .append(", \"batch\": ")
+                    .append(l.batch())
+                    .append('}');
+            sep = ",\n";
+        }
+        json.append("\n  ],\n  \"batches\": [");
+        sep = "\n";
+        for (Batch b : batches) {
+            json.append(sep)
+                    .append("    {\"batch\": ")
+                    .append(b.number())
+                    .append(", \"classes\": ")
+                    .append(b.classes())
                     .append(", \"jvmPlainMs\": ")
-                    .append(l.plainWallMs())
+                    .append(b.plainWallMs())
                     .append(", \"jvmImagedMs\": ")
-                    .append(l.imagedWallMs())
+                    .append(b.imagedWallMs())
                     .append(", \"imageClassesFromArchive\": ")
-                    .append(l.classesFromArchive())
+                    .append(b.imageClassesFromArchive())
                     .append('}');
             sep = ",\n";
         }
@@ -137,7 +170,7 @@ final class SoundnessReport implements AutoCloseable {
         StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">"
                 + "<title>pkgimage soundness</title><style>body{font-family:sans-serif}td,th{padding:2px 8px;"
                 + "text-align:left;vertical-align:top}td.n{text-align:right}.SOUND{color:#080}"
-                + ".IMAGE_DIVERGENCE,.MISSING{color:#b00}.UNSOUND_TEST,.FLAKY{color:#a60}pre{margin:0}</style>"
+                + ".IMAGE_DIVERGENCE,.MISSING{color:#b00}.UNSOUND_TEST,.FLAKY,.ORDER_DEPENDENT{color:#a60}pre{margin:0}</style>"
                 + "</head><body>\n<h1>pkgimage soundness</h1>\n<p>");
         counts.forEach((kind, n) -> html.append("<span class=\"")
                 .append(kind)
@@ -148,7 +181,7 @@ final class SoundnessReport implements AutoCloseable {
                 .append("</span> &nbsp; "));
         html.append("</p>\n<h2>First test of each class, plain vs imaged</h2>\n<table>\n<tr><th>class</th>"
                 + "<th>first test</th><th>plain ms</th><th>imaged ms</th><th>imaged / plain</th>"
-                + "<th>JVM plain ms</th><th>JVM imaged ms</th><th>image classes from the archive</th></tr>\n");
+                + "<th>class plain ms</th><th>class imaged ms</th><th>batch</th></tr>\n");
         classes.forEach((name, l) -> html.append("<tr><td>")
                 .append(escape(name))
                 .append("</td><td>")
@@ -160,11 +193,25 @@ final class SoundnessReport implements AutoCloseable {
                 .append("</td><td class=\"n\">")
                 .append(l.plainFirstMs() > 0 ? number(l.imagedFirstMs() / l.plainFirstMs()) : "-")
                 .append("</td><td class=\"n\">")
-                .append(l.plainWallMs())
+                .append(number(l.plainMs()))
                 .append("</td><td class=\"n\">")
-                .append(l.imagedWallMs())
+                .append(number(l.imagedMs()))
                 .append("</td><td class=\"n\">")
-                .append(l.classesFromArchive())
+                .append(l.batch())
+                .append("</td></tr>\n"));
+        html.append("</table>\n<h2>Batches: each in one plain and one imaged JVM</h2>\n<table>\n<tr><th>batch</th>"
+                + "<th>classes</th><th>JVM plain ms</th><th>JVM imaged ms</th><th>image classes from the archive</th>"
+                + "</tr>\n");
+        batches.forEach(b -> html.append("<tr><td class=\"n\">")
+                .append(b.number())
+                .append("</td><td class=\"n\">")
+                .append(b.classes())
+                .append("</td><td class=\"n\">")
+                .append(b.plainWallMs())
+                .append("</td><td class=\"n\">")
+                .append(b.imagedWallMs())
+                .append("</td><td class=\"n\">")
+                .append(b.imageClassesFromArchive())
                 .append("</td></tr>\n"));
         html.append("</table>\n<h2>Tests</h2>\n<table>\n<tr><th>class</th><th>test</th><th>verdict</th>"
                 + "<th>detail</th></tr>\n");

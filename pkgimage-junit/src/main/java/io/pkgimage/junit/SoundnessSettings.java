@@ -13,10 +13,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The harness's configuration for one test run, read and checked before anything is linked or started.
@@ -31,6 +33,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * @param concurrent whether a class's plain and imaged JVMs run at the same time
  * @param sharedInfrastructure whether both JVMs map an archive of the test infrastructure
  * @param childOptions options that both child JVMs get besides {@code jvmOptions}
+ * @param isolated patterns of the test classes that get a pair of JVMs of their own
  */
 record SoundnessSettings(
         Jdk jdk,
@@ -42,7 +45,8 @@ record SoundnessSettings(
         Duration timeout,
         boolean concurrent,
         boolean sharedInfrastructure,
-        List<String> childOptions) {
+        List<String> childOptions,
+        List<Pattern> isolated) {
 
     /** The default of {@link ImageSoundness#TIMEOUT}, in seconds. */
     static final long DEFAULT_TIMEOUT = 600;
@@ -56,15 +60,36 @@ record SoundnessSettings(
             "-XX:Tier4InvocationThreshold=50000 -XX:Tier4MinInvocationThreshold=6000"
                     + " -XX:Tier4CompileThreshold=150000 -XX:Tier4BackEdgeThreshold=400000";
 
-    /** The options of a child JVM, before the harness's class-data-sharing and logging options. */
+    /**
+     * The options of a child JVM, before the harness's class-data-sharing and logging options; the archives are dumped
+     * and proven with exactly these.
+     */
     List<String> childJvmOptions() {
         List<String> all = new ArrayList<>(jvmOptions);
         all.addAll(childOptions);
         return all;
     }
 
-    static SoundnessSettings of(ExtensionContext context) {
-        Jdk jdk = context.getConfigurationParameter(ImageSoundness.JDK)
+    /** How many pairs of JVMs run at once: one per two cores when a pair's JVMs run side by side. */
+    int slots() {
+        return concurrent ? Math.max(1, Runtime.getRuntime().availableProcessors() / 2) : 1;
+    }
+
+    /** Whether the test class {@code className} asked for a pair of JVMs of its own ({@link ImageSoundness#ISOLATED}). */
+    boolean isolated(String className) {
+        return isolated.stream().anyMatch(p -> p.matcher(className).matches());
+    }
+
+    /**
+     * Reads and checks the configuration.
+     *
+     * @param parameter the JUnit configuration parameter of a key
+     * @throws IllegalArgumentException naming the parameter and its bad value
+     * @throws PkgImageException when the JDK is not found
+     */
+    static SoundnessSettings of(Function<String, Optional<String>> parameter) {
+        Jdk jdk = parameter
+                .apply(ImageSoundness.JDK)
                 .map(v -> {
                     try {
                         return Jdks.standardLocations().resolve(v);
@@ -74,11 +99,13 @@ record SoundnessSettings(
                 })
                 .orElseGet(Jdks::current);
         List<Path> classpath = testClassPath();
-        List<Path> images = context.getConfigurationParameter(ImageSoundness.IMAGES)
+        List<Path> images = parameter
+                .apply(ImageSoundness.IMAGES)
                 .map(SoundnessSettings::named)
                 .orElseGet(() -> discover(classpath));
-        Path work = workDirectory(context);
-        Duration timeout = Duration.ofSeconds(context.getConfigurationParameter(ImageSoundness.TIMEOUT)
+        Path work = workDirectory(parameter);
+        Duration timeout = Duration.ofSeconds(parameter
+                .apply(ImageSoundness.TIMEOUT)
                 .map(v -> {
                     try {
                         long seconds = Long.parseLong(v.trim());
@@ -101,10 +128,30 @@ record SoundnessSettings(
                 work,
                 cache,
                 timeout,
-                flag(context, ImageSoundness.CONCURRENT),
-                flag(context, ImageSoundness.SHARED_INFRASTRUCTURE),
-                childOptions(context.getConfigurationParameter(ImageSoundness.CHILD_JVM_OPTIONS)
-                        .orElse(DEFAULT_CHILD_OPTIONS)));
+                flag(parameter, ImageSoundness.CONCURRENT),
+                flag(parameter, ImageSoundness.SHARED_INFRASTRUCTURE),
+                childOptions(parameter.apply(ImageSoundness.CHILD_JVM_OPTIONS).orElse(DEFAULT_CHILD_OPTIONS)),
+                parameter
+                        .apply(ImageSoundness.ISOLATED)
+                        .map(SoundnessSettings::patterns)
+                        .orElse(List.of()));
+    }
+
+    /** Comma-separated class names, {@code *} standing for any characters. */
+    private static List<Pattern> patterns(String value) {
+        List<Pattern> patterns = new ArrayList<>();
+        for (String name : value.split(",")) {
+            String n = name.trim();
+            if (n.isEmpty()) {
+                continue;
+            }
+            if (!n.matches("[\\p{L}\\p{N}_$.*]+")) {
+                throw new IllegalArgumentException(ImageSoundness.ISOLATED
+                        + " must be class names separated by commas, '*' standing for any characters, not '" + n + "'");
+            }
+            patterns.add(Pattern.compile(Pattern.quote(n).replace("*", "\\E.*\\Q")));
+        }
+        return patterns;
     }
 
     private static List<String> childOptions(String value) {
@@ -140,8 +187,9 @@ record SoundnessSettings(
     }
 
     /** A {@code true}/{@code false} parameter, {@code true} when it is not set. */
-    private static boolean flag(ExtensionContext context, String key) {
-        return context.getConfigurationParameter(key)
+    private static boolean flag(Function<String, Optional<String>> parameter, String key) {
+        return parameter
+                .apply(key)
                 .map(v -> {
                     if (!v.trim().equalsIgnoreCase("true") && !v.trim().equalsIgnoreCase("false")) {
                         throw new IllegalArgumentException(key + " must be true or false, not '" + v + "'");
@@ -162,8 +210,9 @@ record SoundnessSettings(
     }
 
     /** {@link ImageSoundness#WORK_DIRECTORY}, absolute, or {@code target/pkgimage/soundness}. */
-    static Path workDirectory(ExtensionContext context) {
-        return context.getConfigurationParameter(ImageSoundness.WORK_DIRECTORY)
+    static Path workDirectory(Function<String, Optional<String>> parameter) {
+        return parameter
+                .apply(ImageSoundness.WORK_DIRECTORY)
                 .map(Path::of)
                 .orElse(Path.of("target", "pkgimage", "soundness"))
                 .toAbsolutePath();

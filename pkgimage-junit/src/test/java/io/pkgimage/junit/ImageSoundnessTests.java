@@ -17,24 +17,27 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.discovery.ClassSelector;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
 
 /**
- * The harness run through the JUnit Platform on fixture classes below, each judged in real child JVMs against a real
- * image of Gson ({@link GsonImage}).
+ * The soundness engine run through the JUnit Platform on the fixture classes below, which it takes over from the
+ * Jupiter and Vintage engines and judges in real child JVMs against a real image of Gson ({@link GsonImage}).
  */
 class ImageSoundnessTests {
     private static Path image;
@@ -45,16 +48,12 @@ class ImageSoundnessTests {
     @BeforeAll
     static void trainAnImageOfGson() {
         image = GsonImage.path();
-    }
-
-    @BeforeEach
-    void noChildRunsLeftFromAnotherTest() {
         assertThat(image).isRegularFile();
     }
 
     @Test
     void aTestWithTheSameResultPlainAndImagedIsSoundAndTheImagedJvmLoadedThePackageFromTheArchive() throws IOException {
-        EngineExecutionResults results = run(SoundFixture.class, Map.of());
+        EngineExecutionResults results = run(Map.of(), SoundFixture.class);
 
         results.testEvents().assertStatistics(s -> s.started(3).succeeded(2).aborted(1));
         assertThat(failure(results, "assumesNothing"))
@@ -62,119 +61,193 @@ class ImageSoundnessTests {
                         + " plain and imaged alike");
         // the children ran the class for real: Gson from the archive imaged, from its jar plain; JUnit from the shared
         // archive of the test infrastructure in both
-        Path round = runs(SoundFixture.class).resolve("round-1");
+        Path batch = work.resolve("runs/batch-1");
         String junit = "org.junit.jupiter.engine.JupiterTestEngine source: shared objects file";
-        assertThat(Files.readString(round.resolve("imaged/class-load.log")))
+        assertThat(Files.readString(batch.resolve("imaged/class-load.log")))
                 .contains("com.google.gson.Gson source: shared objects file")
                 .contains(junit);
-        assertThat(Files.readString(round.resolve("plain/class-load.log")))
+        assertThat(Files.readString(batch.resolve("plain/class-load.log")))
                 .containsPattern("com\\.google\\.gson\\.Gson source: .*gson-" + GsonImage.GSON_VERSION + "\\.jar")
                 .doesNotContain("com.google.gson.Gson source: shared objects file")
                 .contains(junit);
-        assertThat(Files.readString(round.resolve("plain/child.args")))
-                .contains("tests-plain.jsa")
+        // both archives were dumped with exactly the children's options
+        assertThat(Files.readString(batch.resolve("plain/child.args")))
+                .contains("soundness-plain.jsa")
                 .contains("-XX:Tier4InvocationThreshold=50000");
-        // the probe ran the class once, plainly, to record what both JVMs share; the test classes, which name Gson,
-        // are not shared
+        assertThat(Files.readString(work.resolve("link/soundness-imaged-link.txt")))
+                .contains("-XX:Tier4InvocationThreshold=50000");
+        // the probe ran the class once, plainly, to record what both JVMs share; the test classes, which refer to
+        // Gson, are not shared
         assertThat(Files.readString(work.resolve("probe/classlist.txt"))).contains("org/junit/jupiter/api/Test");
-        assertThat(Files.readString(work.resolve("link/tests-plain.classlist")))
+        assertThat(Files.readString(work.resolve("link/soundness-plain.classlist")))
                 .contains("org/junit/jupiter/engine/JupiterTestEngine")
                 .doesNotContain("com/google/gson/")
                 .doesNotContain("ImageSoundnessTests");
-        assertThat(runs(SoundFixture.class).resolve("round-2")).doesNotExist();
-        String json = Files.readString(work.resolve("report.json"));
-        assertThat(json)
+        assertThat(work.resolve("runs/alone-1")).doesNotExist();
+        assertThat(Files.readString(work.resolve("report.json")))
                 .contains("\"SOUND\": 3, \"IMAGE_DIVERGENCE\": 0")
-                .contains("\"class\": \"" + SoundFixture.class.getName() + "\", \"firstTest\": ");
+                .contains("\"class\": \"" + SoundFixture.class.getName() + "\", \"firstTest\": ")
+                .contains("\"batches\": [\n    {\"batch\": 1, \"classes\": 1, ");
         assertThat(Files.readString(work.resolve("report.html")))
                 .contains("<h2>First test of each class, plain vs imaged</h2>")
                 .contains("<td class=\"SOUND\">SOUND</td>");
+        assertThat(Files.readString(work.resolve("durations.properties"))).contains(SoundFixture.class.getName());
     }
 
     @Test
-    void aTestThatBehavesOtherwiseWithTheArchiveIsAnImageDivergenceShownSideBySide() {
-        EngineExecutionResults results = run(DivergingFixture.class, Map.of());
+    void aDivergenceInTheMiddleOfABatchIsAttributedToItsTestAfterARunAlone() {
+        EngineExecutionResults results =
+                run(Map.of(), SoundFixture.class, DivergingFixture.class, UnsoundFixture.class);
 
-        results.testEvents().assertStatistics(s -> s.started(1).failed(1));
+        results.testEvents()
+                .assertStatistics(s -> s.started(6).succeeded(3).aborted(1).failed(2));
         assertThat(failure(results, "seesTheArchive"))
                 .isInstanceOf(org.opentest4j.AssertionFailedError.class)
-                .hasMessage(
-                        "IMAGE_DIVERGENCE: the test gives another result with the package images, again on a"
-                                + " second run in both modes:\nobserved 'archive': plain <tests-plain.jsa> | imaged <tests.jsa>");
-        assertThat(runs(DivergingFixture.class).resolve("round-2/imaged/results.properties"))
-                .isRegularFile();
+                .hasMessage("IMAGE_DIVERGENCE: the test gives another result with the package images, again alone in"
+                        + " a fresh pair of JVMs:\nobserved 'archive': plain <soundness-plain.jsa> | imaged"
+                        + " <soundness-imaged.jsa>\n(the same alone in a fresh pair of JVMs)");
+        // one batch for the three classes, and one pair for the diverging test alone
+        assertThat(work.resolve("runs/batch-2")).doesNotExist();
+        assertThat(Files.exists(work.resolve("runs/alone-1/imaged/run.log"))).isTrue();
+        assertThat(work.resolve("runs/alone-2")).doesNotExist();
     }
 
     @Test
-    void aTestThatFailsPlainIsUnsoundOnItsOwnAndAborted() {
-        EngineExecutionResults results = run(UnsoundFixture.class, Map.of());
+    void aTestThatFailsPlainFailsAsItWouldWithoutTheHarness() {
+        EngineExecutionResults results = run(Map.of(), UnsoundFixture.class);
+
+        results.testEvents().assertStatistics(s -> s.started(2).succeeded(1).failed(1));
+        Throwable failure = failure(results, "failsOnItsOwn");
+        assertThat(failure)
+                .isInstanceOf(org.opentest4j.AssertionFailedError.class)
+                .hasMessage("UNSOUND_TEST: it fails without the image too: org.opentest4j.AssertionFailedError: broken"
+                        + " without any image");
+        // with the child's stack, so that the failure can be found
+        assertThat(failure.getStackTrace())
+                .anyMatch(f -> f.getClassName().equals(UnsoundFixture.class.getName())
+                        && f.getMethodName().equals("failsOnItsOwn"));
+    }
+
+    @Test
+    void aTestWhoseResultDependsOnTheClassBeforeItIsOrderDependentNotADivergence() {
+        EngineExecutionResults results = run(
+                Map.of("junit.jupiter.testclass.order.default", "org.junit.jupiter.api.ClassOrderer$ClassName"),
+                OrderBFixture.class,
+                OrderAFixture.class);
 
         results.testEvents().assertStatistics(s -> s.started(2).succeeded(1).aborted(1));
-        assertThat(failure(results, "failsOnItsOwn"))
+        assertThat(failure(results, "readsWhatTheClassBeforeLeft"))
                 .isInstanceOf(org.opentest4j.TestAbortedException.class)
-                .hasMessage("UNSOUND_TEST: it fails without the image too: FAILED"
-                        + " org.opentest4j.AssertionFailedError: broken without any image");
+                .hasMessage("ORDER_DEPENDENT: alone in a fresh pair of JVMs it gives the same result plain and imaged"
+                        + " (SUCCESSFUL), but not after the tests before it in its batch: observed 'left': plain"
+                        + " <soundness-plain.jsa> | imaged <soundness-imaged.jsa>");
     }
 
     @Test
     void aTestThatDiffersFromItselfIsFlakyNotADivergence() {
-        EngineExecutionResults results = run(FlakyFixture.class, Map.of());
+        EngineExecutionResults results = run(Map.of(), FlakyFixture.class);
 
         results.testEvents().assertStatistics(s -> s.started(1).aborted(1));
         assertThat(failure(results, "recordsTheClock"))
-                .hasMessageStartingWith(
-                        "FLAKY: its results differ between two runs in the same mode (plain): observed 'nanos': plain <");
+                .hasMessageStartingWith("FLAKY: its results differ from run to run: in its batch observed 'nanos':");
     }
 
     @Test
-    void onlyAnnotatedMethodsAreJudgedAndTheOthersRunInTheTestJvm() {
-        MethodLevelFixture.ranHere = false;
+    void onlyTheAnnotatedMethodIsJudged() {
+        EngineExecutionResults results = run(Map.of(), MethodLevelFixture.class);
 
-        EngineExecutionResults results = run(MethodLevelFixture.class, Map.of());
-
-        results.testEvents().assertStatistics(s -> s.started(2).succeeded(2));
-        assertThat(MethodLevelFixture.ranHere).isTrue();
-        assertThat(runs(MethodLevelFixture.class).resolve("round-1/imaged/results.properties"))
-                .isRegularFile();
+        results.testEvents().assertStatistics(s -> s.started(1).succeeded(1));
+        assertThat(results.testEvents().started().stream()
+                        .map(e -> e.getTestDescriptor().getDisplayName()))
+                .containsExactly("judged(Observations)");
     }
 
     @Test
     void worksAsAMetaAnnotation() {
-        EngineExecutionResults results = run(MetaAnnotatedFixture.class, Map.of());
+        EngineExecutionResults results = run(Map.of(), MetaAnnotatedFixture.class);
 
         results.testEvents().assertStatistics(s -> s.started(1).succeeded(1));
-        assertThat(runs(MetaAnnotatedFixture.class).resolve("round-1/imaged/results.properties"))
-                .isRegularFile();
     }
 
     @Test
-    void aCrashingChildFailsNamingTheTestWithItsCommandLineAndLastOutput() {
-        EngineExecutionResults results = run(CrashingFixture.class, Map.of());
+    void everyTestOfEveryEngineIsJudgedWithOneParameterJUnit4TestsToo() throws IOException {
+        EngineExecutionResults results =
+                run(Map.of(ImageSoundness.ALL, "true"), JUnit4Fixture.class, UnannotatedFixture.class);
 
-        results.testEvents().assertStatistics(s -> s.started(1).failed(1));
+        results.testEvents().assertStatistics(s -> s.started(3).succeeded(2).failed(1));
+        assertThat(failure(results, "failsOnItsOwn"))
+                .hasMessage("UNSOUND_TEST: it fails without the image too: java.lang.AssertionError: JUnit 4 says no");
+        // reported as the originals, under the soundness engine
+        assertThat(results.testEvents().started().stream()
+                        .map(e -> e.getTestDescriptor().getUniqueId().toString()))
+                .contains("[engine:pkgimage-soundness]/[delegate:junit-vintage]/[runner:"
+                        + JUnit4Fixture.class.getName() + "]/[test:readsJson(" + JUnit4Fixture.class.getName() + ")]");
+        assertThat(Files.readString(work.resolve("runs/batch-1/imaged/class-load.log")))
+                .contains("com.google.gson.Gson source: shared objects file");
+    }
+
+    @Test
+    void aCrashInsideABatchNamesTheClassAndTestAndTheClassesAfterItRunAgain() {
+        EngineExecutionResults results = run(
+                Map.of("junit.jupiter.testclass.order.default", "org.junit.jupiter.api.ClassOrderer$ClassName"),
+                OrderBFixture.class,
+                CrashingFixture.class,
+                SoundFixture.class);
+
+        results.testEvents()
+                .assertStatistics(s -> s.started(5).succeeded(3).aborted(1).failed(1));
         assertThat(failure(results, "exits"))
-                .hasMessageStartingWith("The plain JVM running " + CrashingFixture.class.getName()
-                        + " terminated without properly saying goodbye (exit code 7). Command was: "
-                        + Jdks.current().javaExecutable())
+                .hasMessageStartingWith(
+                        "MISSING: The plain JVM terminated without properly saying goodbye (exit code 7)"
+                                + " while running " + CrashingFixture.class.getName()
+                                + ", test exits() (in a batch of 3 test"
+                                + " classes). Command was: " + Jdks.current().javaExecutable())
                 .hasMessageContaining(" \"io.pkgimage.junit.child.SoundnessChild\" ")
-                .hasMessageEndingWith("Last output of the JVM:\n  leaving now");
+                .hasMessageContaining("Last output of the JVM:\n  leaving now\n")
+                .hasMessageContaining("The imaged JVM terminated without properly saying goodbye (exit code 7) while"
+                        + " running " + CrashingFixture.class.getName() + ", test exits()");
+        // the classes after it (by name) ran again in a batch of their own
+        assertThat(work.resolve("runs/batch-2/plain/child.properties"))
+                .content()
+                .contains(OrderBFixture.class.getName(), SoundFixture.class.getName())
+                .doesNotContain(CrashingFixture.class.getName());
     }
 
     @Test
-    void aHangingChildIsStoppedAtTheTimeout() {
-        EngineExecutionResults results = run(HangingFixture.class, Map.of(ImageSoundness.TIMEOUT, "6"));
+    void aHangingClassIsStoppedAtItsTimeoutNamingTheTest() {
+        EngineExecutionResults results = run(Map.of(ImageSoundness.TIMEOUT, "6"), HangingFixture.class);
 
         results.testEvents().assertStatistics(s -> s.started(1).failed(1));
         assertThat(failure(results, "hangs"))
-                .hasMessageStartingWith("The plain JVM running " + HangingFixture.class.getName()
-                        + " did not finish within 6 s and was stopped (pkgimage.soundness.timeout, in seconds)."
-                        + " Command was: ")
-                .hasMessageEndingWith("\n  sleeping");
+                .hasMessageStartingWith("MISSING: The plain JVM did not finish within 6 s and was stopped"
+                        + " (pkgimage.soundness.timeout, seconds per test class) while running "
+                        + HangingFixture.class.getName() + ", test hangs(). Command was: ")
+                .hasMessageContaining("\n  sleeping\n");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"annotation", "parameter"})
+    void isolatedClassesGetAPairOfTheirOwn(String how) throws IOException {
+        Map<String, String> parameters =
+                how.equals("parameter") ? Map.of(ImageSoundness.ISOLATED, "io.pkgimage.junit.*$Meta*") : Map.of();
+        Class<?> isolated = how.equals("parameter") ? MetaAnnotatedFixture.class : IsolatedFixture.class;
+
+        EngineExecutionResults results = run(parameters, SoundFixture.class, isolated, UnsoundFixture.class);
+
+        results.testEvents().assertStatistics(s -> s.started(6).failed(1));
+        List<String> batches = List.of("batch-1", "batch-2").stream()
+                .map(b -> read(work.resolve("runs").resolve(b).resolve("plain/child.properties")))
+                .collect(Collectors.toList());
+        assertThat(batches)
+                .anySatisfy(b -> assertThat(b).contains(isolated.getName()).doesNotContain("SoundFixture"))
+                .anySatisfy(b ->
+                        assertThat(b).contains("SoundFixture", "UnsoundFixture").doesNotContain(isolated.getName()));
+        assertThat(work.resolve("runs/batch-3")).doesNotExist();
     }
 
     @Test
     void anImageThatIsNotOfTheClassesUnderTestIsAnErrorNotAPass() {
-        EngineExecutionResults results = run(NoPackageFixture.class, Map.of());
+        EngineExecutionResults results = run(Map.of(), NoPackageFixture.class);
 
         results.testEvents().assertStatistics(s -> s.started(1).failed(1));
         assertThat(failure(results, "usesOnlyTheJdk"))
@@ -184,16 +257,18 @@ class ImageSoundnessTests {
     }
 
     @Test
-    void aCorruptImageIsAnErrorNamingTheFile() throws IOException {
+    void aCorruptImageIsAnErrorNamingTheFileWithItsCause() throws IOException {
         Path corrupt = Files.writeString(work.resolve("corrupt-pkgimage.jar"), "not a zip", StandardCharsets.UTF_8);
 
-        EngineExecutionResults results = run(SoundFixture.class, Map.of(ImageSoundness.IMAGES, corrupt.toString()));
+        EngineExecutionResults results = run(Map.of(ImageSoundness.IMAGES, corrupt.toString()), SoundFixture.class);
 
         results.testEvents().assertStatistics(s -> s.started(3).failed(3));
         assertThat(failure(results, "readsJson"))
                 .hasMessageStartingWith("IMAGE_NOT_IN_EFFECT: the package images [" + corrupt
                         + "] could not be linked for the test class path: ")
-                .hasMessageContaining(corrupt.toString());
+                .hasMessageContaining(corrupt.toString())
+                .cause()
+                .isNotNull();
     }
 
     /** A bad value of each configuration parameter: every test of the class fails, naming the parameter and value. */
@@ -206,12 +281,13 @@ class ImageSoundnessTests {
             pkgimage.soundness.jdk         | {work}/no-jdk               | pkgimage.soundness.jdk: JDK path '{work}/no-jdk' does not exist or is not a folder; give the home folder of a JDK 17+ (the one holding bin/java). Installed JDKs:
             pkgimage.soundness.timeout     | soon                        | pkgimage.soundness.timeout must be a positive number of seconds, not 'soon'
             pkgimage.soundness.concurrent  | yes                         | pkgimage.soundness.concurrent must be true or false, not 'yes'
+            pkgimage.soundness.isolated    | a.B;rm                      | pkgimage.soundness.isolated must be class names separated by commas, '*' standing for any characters, not 'a.B;rm'
             pkgimage.soundness.sharedInfrastructure | maybe              | pkgimage.soundness.sharedInfrastructure must be true or false, not 'maybe'
             pkgimage.soundness.childJvmOptions | -Xmx256m -Xshare:off    | pkgimage.soundness.childJvmOptions must be JVM options, other than those that the harness sets itself or keeps out of its JVMs (class-data sharing, logging, agents, debuggers), not '-Xshare:off'
             """)
     void aBadConfigurationValueFailsEveryTestNamingIt(String parameter, String value, String message) {
         EngineExecutionResults results =
-                run(SoundFixture.class, Map.of(parameter, value.replace("{work}", work.toString())));
+                run(Map.of(parameter, value.replace("{work}", work.toString())), SoundFixture.class);
 
         results.testEvents().assertStatistics(s -> s.started(3).failed(3));
         String expected = "The soundness harness is misconfigured: " + message.replace("{work}", work.toString());
@@ -226,49 +302,64 @@ class ImageSoundnessTests {
     @Test
     void oneAfterTheOtherWithNothingSharedAndTheFullJitGivesTheSameVerdicts() throws IOException {
         EngineExecutionResults results = run(
-                UnsoundFixture.class,
                 Map.of(
                         ImageSoundness.CONCURRENT,
                         "false",
                         ImageSoundness.SHARED_INFRASTRUCTURE,
                         "false",
                         ImageSoundness.CHILD_JVM_OPTIONS,
-                        ""));
+                        ""),
+                UnsoundFixture.class);
 
-        results.testEvents().assertStatistics(s -> s.started(2).succeeded(1).aborted(1));
+        results.testEvents().assertStatistics(s -> s.started(2).succeeded(1).failed(1));
         assertThat(failure(results, "failsOnItsOwn")).hasMessageStartingWith("UNSOUND_TEST: ");
         // the plain JVM ran with the JDK's own archive, the imaged one with the images alone
-        Path round = runs(UnsoundFixture.class).resolve("round-1");
-        assertThat(Files.readString(round.resolve("plain/child.args")))
+        Path batch = work.resolve("runs/batch-1");
+        assertThat(Files.readString(batch.resolve("plain/child.args")))
                 .doesNotContain("SharedArchiveFile")
                 .doesNotContain("Tier4InvocationThreshold");
-        assertThat(Files.readString(round.resolve("plain/class-load.log")))
+        assertThat(Files.readString(batch.resolve("plain/class-load.log")))
                 .containsPattern("org\\.junit\\.jupiter\\.engine\\.JupiterTestEngine source: file:.*\\.jar");
         assertThat(work.resolve("probe")).doesNotExist();
-        assertThat(work.resolve("link/tests-plain.jsa")).doesNotExist();
+        assertThat(work.resolve("link/soundness-plain.jsa")).doesNotExist();
+    }
+
+    @Test
+    void withTheHarnessOffNothingIsTakenOver() {
+        EngineExecutionResults results = EngineTestKit.engine(SoundnessEngine.ID)
+                .selectors(selectClass(UnannotatedFixture.class))
+                .configurationParameters(Map.of(ImageSoundness.IMAGES, image.toString()))
+                .execute();
+
+        results.allEvents().assertStatistics(s -> s.started(1).finished(1)); // the engine alone
+        assertThat(work.resolve("runs")).doesNotExist();
     }
 
     // ---- running fixtures
 
-    private EngineExecutionResults run(Class<?> fixture, Map<String, String> parameters) {
+    private EngineExecutionResults run(Map<String, String> parameters, Class<?>... fixtures) {
         Map<String, String> all = new LinkedHashMap<>();
         all.put(ImageSoundness.IMAGES, image.toString());
         all.put(ImageSoundness.WORK_DIRECTORY, work.toString());
         all.putAll(parameters);
-        return EngineTestKit.engine("junit-jupiter")
-                .selectors(selectClass(fixture))
+        return EngineTestKit.engine(SoundnessEngine.ID)
+                .selectors(Arrays.stream(fixtures).map(c -> selectClass(c)).toArray(ClassSelector[]::new))
                 .configurationParameters(all)
                 .execute();
     }
 
-    private Path runs(Class<?> fixture) {
-        return work.resolve("runs").resolve(fixture.getName());
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
-    /** What the test whose method is {@code method} ended with. */
+    /** What the test whose display name starts with {@code method} ended with. */
     private static Throwable failure(EngineExecutionResults results, String method) {
         return results.testEvents().finished().stream()
-                .filter(e -> e.getTestDescriptor().getDisplayName().startsWith(method + "("))
+                .filter(e -> e.getTestDescriptor().getDisplayName().startsWith(method))
                 .map(Event::getPayload)
                 .flatMap(Optional::stream)
                 .map(p -> (TestExecutionResult) p)
@@ -301,21 +392,40 @@ class ImageSoundnessTests {
         }
     }
 
+    /** The one difference the harness makes between the two JVMs: which archive they map. */
+    static String archive() {
+        return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(a -> a.startsWith("-XX:SharedArchiveFile="))
+                .map(a -> Path.of(a.substring(a.indexOf('=') + 1)).getFileName().toString())
+                .findFirst()
+                .orElse("the JDK's");
+    }
+
     @ImageSoundness
     static class DivergingFixture {
         @Test
         void seesTheArchive(Observations observations) {
             new Gson().toJson(1);
-            // the one difference the harness makes between the two JVMs: which archive they map
-            observations.record(
-                    "archive",
-                    ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                            .filter(a -> a.startsWith("-XX:SharedArchiveFile="))
-                            .map(a -> Path.of(a.substring(a.indexOf('=') + 1))
-                                    .getFileName()
-                                    .toString())
-                            .findFirst()
-                            .orElse("the JDK's"));
+            observations.record("archive", archive());
+        }
+    }
+
+    /** Leaves which archive its JVM maps for the class after it. */
+    @ImageSoundness
+    static class OrderAFixture {
+        @Test
+        void leavesSomethingBehind() {
+            new Gson().toJson(1);
+            System.setProperty("pkgimage.fixture.left", archive());
+        }
+    }
+
+    @ImageSoundness
+    static class OrderBFixture {
+        @Test
+        void readsWhatTheClassBeforeLeft(Observations observations) {
+            new Gson().toJson(2);
+            observations.record("left", System.getProperty("pkgimage.fixture.left", "nothing"));
         }
     }
 
@@ -343,8 +453,6 @@ class ImageSoundnessTests {
     }
 
     static class MethodLevelFixture {
-        static volatile boolean ranHere;
-
         @ImageSoundness
         @Test
         void judged(Observations observations) {
@@ -352,9 +460,7 @@ class ImageSoundnessTests {
         }
 
         @Test
-        void notJudged() {
-            ranHere = true;
-        }
+        void notJudged() {}
     }
 
     @Target(ElementType.TYPE)
@@ -367,6 +473,35 @@ class ImageSoundnessTests {
         @Test
         void writes() {
             assertEquals("\"x\"", new Gson().toJson("x"));
+        }
+    }
+
+    @ImageSoundness(isolated = true)
+    static class IsolatedFixture {
+        @Test
+        void writes() {
+            assertEquals("[1]", new Gson().toJson(List.of(1)));
+        }
+    }
+
+    static class UnannotatedFixture {
+        @Test
+        void writes() {
+            assertEquals("2", new Gson().toJson(2));
+        }
+    }
+
+    public static class JUnit4Fixture {
+        @org.junit.Test
+        public void readsJson() {
+            org.junit.Assert.assertEquals(
+                    1.0, new Gson().fromJson("{\"a\":1}", Map.class).get("a"));
+        }
+
+        @org.junit.Test
+        public void failsOnItsOwn() {
+            new Gson();
+            org.junit.Assert.fail("JUnit 4 says no");
         }
     }
 

@@ -17,10 +17,15 @@ public record Verdict(Kind kind, String detail) {
     public enum Kind {
         /** Same result plain and imaged. */
         SOUND,
-        /** Different results plain and imaged, again when both ran a second time. */
+        /** Different results plain and imaged, the same difference again when the test ran alone in a fresh pair. */
         IMAGE_DIVERGENCE,
-        /** Different results, but a second run in the same mode also differed: the test is flaky. */
+        /** Different results plain and imaged, but another difference when the test ran alone: it is flaky. */
         FLAKY,
+        /**
+         * Different results plain and imaged in its batch, the same result when the test ran alone in a fresh pair:
+         * its result depends on what ran before it in the JVM, not on the image.
+         */
+        ORDER_DEPENDENT,
         /** The test fails without the image too: it says nothing about the image. */
         UNSOUND_TEST,
         /** The test did not run in one of the JVMs. */
@@ -48,6 +53,32 @@ public record Verdict(Kind kind, String detail) {
         return differences.isEmpty()
                 ? new Verdict(Kind.SOUND, "same result plain and imaged")
                 : new Verdict(Kind.IMAGE_DIVERGENCE, String.join("\n", differences));
+    }
+
+    /**
+     * The verdict on a test whose plain and imaged runs differed in their batch ({@code inBatch}), after it ran alone
+     * in a fresh pair of JVMs: the same difference again is the image's; no difference means the test depends on what
+     * ran before it; another difference means it is flaky.
+     */
+    public static Verdict alone(Verdict inBatch, Optional<TestRecord> plain, Optional<TestRecord> imaged) {
+        Verdict alone = compare(plain, imaged);
+        if (plain.isPresent()
+                && imaged.isPresent()
+                && differences(plain.get(), imaged.get()).isEmpty()) {
+            return new Verdict(
+                    Kind.ORDER_DEPENDENT,
+                    "alone in a fresh pair of JVMs it gives the same result plain and imaged ("
+                            + plain.orElseThrow().outcome() + "), but not after the tests before it in its batch: "
+                            + inBatch.detail().replace("\n", "; "));
+        }
+        if (alone.kind() == inBatch.kind() && alone.detail().equals(inBatch.detail())) {
+            return new Verdict(inBatch.kind(), inBatch.detail() + "\n(the same alone in a fresh pair of JVMs)");
+        }
+        return new Verdict(
+                Kind.FLAKY,
+                "its results differ from run to run: in its batch "
+                        + inBatch.detail().replace("\n", "; ") + "; alone in a fresh pair of JVMs "
+                        + alone.detail().replace("\n", "; "));
     }
 
     /** The differences between two runs of one test, one line each, plain on the left. */

@@ -2,19 +2,12 @@ package io.pkgimage.core.soundness;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class VerdictTests {
-    @TempDir
-    Path dir;
-
     @Test
     void sameOutcomeAndObservationsAreSoundWhateverTheTimes() {
         Verdict v =
@@ -69,31 +62,36 @@ class VerdictTests {
     }
 
     @Test
-    void resultsRoundTripInExecutionOrderWithTheGoodbyeLast() {
-        Map<String, TestRecord> tests = new LinkedHashMap<>();
-        tests.put("[method:z()]", passed(Map.of("k", "multi\nline = value"), 42));
-        tests.put("[method:a()]", new TestRecord("SKIPPED", "", "off", new TreeMap<>(), 0));
-        Path file = dir.resolve("results.properties");
+    void theSameDifferenceAloneIsTheImagesAnotherIsFlakyNoneIsOrderDependent() {
+        TestRecord passed = passed(Map.of("x", "1"), 1);
+        TestRecord other = passed(Map.of("x", "2"), 1);
+        TestRecord third = passed(Map.of("x", "3"), 1);
+        Verdict inBatch = Verdict.compare(Optional.of(passed), Optional.of(other));
 
-        ClassResults.write(tests, file);
-        ClassResults read = ClassResults.read(file);
-
-        assertThat(read.complete()).isTrue();
-        assertThat(read.tests()).containsExactlyEntriesOf(tests);
-        assertThat(read.first()).contains(tests.get("[method:z()]"));
+        assertThat(Verdict.alone(inBatch, Optional.of(passed), Optional.of(other)))
+                .isEqualTo(new Verdict(
+                        Verdict.Kind.IMAGE_DIVERGENCE,
+                        "observed 'x': plain <1> | imaged <2>\n(the same alone in a fresh pair of JVMs)"));
+        assertThat(Verdict.alone(inBatch, Optional.of(passed), Optional.of(third)))
+                .isEqualTo(new Verdict(
+                        Verdict.Kind.FLAKY,
+                        "its results differ from run to run: in its batch observed 'x': plain <1> | imaged <2>;"
+                                + " alone in a fresh pair of JVMs observed 'x': plain <1> | imaged <3>"));
+        assertThat(Verdict.alone(inBatch, Optional.of(other), Optional.of(passed(Map.of("x", "2"), 99))))
+                .isEqualTo(new Verdict(
+                        Verdict.Kind.ORDER_DEPENDENT,
+                        "alone in a fresh pair of JVMs it gives the same result plain and imaged (SUCCESSFUL), but"
+                                + " not after the tests before it in its batch: observed 'x': plain <1> | imaged <2>"));
     }
 
     @Test
-    void aMissingOrCutResultsFileIsNotComplete() throws Exception {
-        Path file = dir.resolve("results.properties");
-        assertThat(ClassResults.read(file).complete()).isFalse();
+    void aTestThatFailsAloneInBothModesAlikeIsOrderDependentNotUnsound() {
+        TestRecord failed = new TestRecord("FAILED", "java.lang.IllegalStateException", "no", new TreeMap<>(), 1);
+        Verdict inBatch = Verdict.compare(Optional.of(passed(Map.of(), 1)), Optional.of(failed));
 
-        ClassResults.write(Map.of("[method:a()]", passed(Map.of(), 1)), file);
-        String text = Files.readString(file);
-        Files.writeString(file, text.substring(0, text.indexOf("goodbye")));
-
-        assertThat(ClassResults.read(file).complete()).isFalse();
-        assertThat(ClassResults.read(file).tests()).containsKey("[method:a()]");
+        assertThat(Verdict.alone(inBatch, Optional.of(failed), Optional.of(failed))
+                        .kind())
+                .isEqualTo(Verdict.Kind.ORDER_DEPENDENT);
     }
 
     private static TestRecord passed(Map<String, String> observations, long micros) {

@@ -1,96 +1,182 @@
 package io.pkgimage.junit.child;
 
 import io.pkgimage.core.process.ParentWatch;
-import io.pkgimage.core.soundness.ClassResults;
+import io.pkgimage.core.soundness.RunLog;
 import io.pkgimage.core.soundness.TestRecord;
 import io.pkgimage.junit.ImageSoundness;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Properties;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.TestSource;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
+import org.junit.platform.engine.support.descriptor.ClassSource;
+import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
- * The {@code main} of a soundness child JVM: runs one test class through the JUnit Platform Launcher, with the
- * harness in child mode, and writes every test's record to a results file, {@code goodbye=true} last. One argument:
- * a properties file with {@code class} and {@code results}. It halts when its standard input closes.
+ * The {@code main} of a soundness child JVM: runs the tests its {@link ChildConfig} selects through the JUnit
+ * Platform Launcher, with the harness in child mode, and writes each event to its {@link RunLog} as it happens,
+ * goodbye last. A test class that runs longer than its timeout stops the JVM (exit code {@value #TIMED_OUT}), after
+ * saying so in the log; the JVM halts when its standard input closes (its parent is gone).
  */
 public final class SoundnessChild {
+    /** The exit code of a child that stopped itself because a class passed its timeout. */
+    public static final int TIMED_OUT = 4;
+
+    private static final int MAX_TRACE = 16_000;
     private static final Map<String, SortedMap<String, String>> OBSERVATIONS = new ConcurrentHashMap<>();
 
     private SoundnessChild() {}
 
     /** Records an observation of the test with {@code uniqueId}; called by the extension in the child. */
     public static void observe(String uniqueId, String name, Object value) {
-        OBSERVATIONS.computeIfAbsent(uniqueId, k -> new TreeMap<>()).put(name, text(value));
+        SortedMap<String, String> of = OBSERVATIONS.computeIfAbsent(uniqueId, k -> new TreeMap<>());
+        synchronized (of) {
+            of.put(name, text(value));
+        }
     }
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) throws Exception {
         ParentWatch.start();
-        Properties config = new Properties();
-        try (InputStream in = Files.newInputStream(Path.of(args[0]))) {
-            config.load(in);
-        }
-        Map<String, TestRecord> records = new LinkedHashMap<>();
+        Map.Entry<ChildConfig, Path> read = ChildConfig.read(Path.of(args[0]));
+        ChildConfig config = read.getKey();
+        config.properties().forEach(System::setProperty);
+        Set<String> units = Set.copyOf(config.units());
         Map<String, Long> started = new ConcurrentHashMap<>();
-        LauncherFactory.create()
-                .execute(
-                        LauncherDiscoveryRequestBuilder.request()
-                                .selectors(DiscoverySelectors.selectClass(config.getProperty("class")))
-                                .configurationParameter(ImageSoundness.CHILD, "soundness")
-                                .build(),
-                        new TestExecutionListener() {
-                            @Override
-                            public void executionStarted(TestIdentifier id) {
-                                started.put(id.getUniqueId(), System.nanoTime());
-                            }
-
-                            @Override
-                            public void executionFinished(TestIdentifier id, TestExecutionResult result) {
-                                if (id.isTest()) {
-                                    long micros = (System.nanoTime()
-                                                    - started.getOrDefault(id.getUniqueId(), System.nanoTime()))
-                                            / 1000;
-                                    records.put(id.getUniqueId(), record(id, result, micros));
+        Map<String, Long> unitsRunning = new ConcurrentHashMap<>();
+        Map<String, String> running = new ConcurrentHashMap<>();
+        try (RunLog.Writer log = RunLog.Writer.create(read.getValue())) {
+            watch(log, unitsRunning, running, config.timeoutSeconds());
+            LauncherFactory.create()
+                    .execute(
+                            LauncherDiscoveryRequestBuilder.request()
+                                    .selectors(config.selectors().stream()
+                                            .map(DiscoverySelectors::selectUniqueId)
+                                            .collect(Collectors.toList()))
+                                    .configurationParameters(config.parameters())
+                                    .configurationParameter(ImageSoundness.CHILD, "soundness")
+                                    .build(),
+                            new TestExecutionListener() {
+                                @Override
+                                public void executionStarted(TestIdentifier id) {
+                                    String uid = id.getUniqueId();
+                                    started.put(uid, System.nanoTime());
+                                    if (units.contains(uid)) {
+                                        unitsRunning.put(uid, System.nanoTime());
+                                    }
+                                    if (id.isTest()) {
+                                        running.put(uid, id.getDisplayName());
+                                    }
+                                    log.started(
+                                            uid,
+                                            id.getParentId().orElse(""),
+                                            id.getType().name(),
+                                            id.getDisplayName(),
+                                            id.getLegacyReportingName(),
+                                            source(id));
                                 }
-                            }
 
-                            @Override
-                            public void executionSkipped(TestIdentifier id, String reason) {
-                                if (id.isTest()) {
-                                    records.put(
+                                @Override
+                                public void executionFinished(TestIdentifier id, TestExecutionResult result) {
+                                    String uid = id.getUniqueId();
+                                    Long start = started.remove(uid);
+                                    long micros = start == null ? 0 : (System.nanoTime() - start) / 1000;
+                                    log.finished(uid, record(uid, result, micros));
+                                    unitsRunning.remove(uid);
+                                    running.remove(uid);
+                                }
+
+                                @Override
+                                public void executionSkipped(TestIdentifier id, String reason) {
+                                    log.skipped(
                                             id.getUniqueId(),
-                                            new TestRecord("SKIPPED", "", reason, new TreeMap<>(), 0));
+                                            id.getParentId().orElse(""),
+                                            id.getType().name(),
+                                            id.getDisplayName(),
+                                            id.getLegacyReportingName(),
+                                            source(id),
+                                            String.valueOf(reason));
                                 }
-                            }
-                        });
-        ClassResults.write(records, Path.of(config.getProperty("results")));
+                            });
+            log.goodbye();
+        }
         System.out.flush();
         System.exit(0);
     }
 
-    private static TestRecord record(TestIdentifier id, TestExecutionResult result, long micros) {
-        String type = result.getThrowable().map(t -> t.getClass().getName()).orElse("");
-        String message =
-                result.getThrowable().map(t -> String.valueOf(t.getMessage())).orElse("");
+    /** Stops the JVM once a test class has run longer than {@code seconds}, naming it and its running test. */
+    private static void watch(
+            RunLog.Writer log, Map<String, Long> unitsRunning, Map<String, String> running, long seconds) {
+        Thread watchdog = new Thread(
+                () -> {
+                    while (true) {
+                        try {
+                            Thread.sleep(200);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                        long now = System.nanoTime();
+                        for (Map.Entry<String, Long> e : unitsRunning.entrySet()) {
+                            if (now - e.getValue() > seconds * 1_000_000_000L) {
+                                log.timedOut(e.getKey());
+                                System.out.println("[pkgimage] " + e.getKey() + " did not finish within " + seconds
+                                        + " s; running: " + running.values());
+                                System.out.flush();
+                                Runtime.getRuntime().halt(TIMED_OUT);
+                            }
+                        }
+                    }
+                },
+                "pkgimage-class-timeout");
+        watchdog.setDaemon(true);
+        watchdog.start();
+    }
+
+    private static String source(TestIdentifier id) {
+        TestSource source = id.getSource().orElse(null);
+        if (source instanceof MethodSource m) {
+            return "method:" + m.getClassName() + "#" + m.getMethodName() + "(" + m.getMethodParameterTypes() + ")";
+        }
+        if (source instanceof ClassSource c) {
+            return "class:" + c.getClassName();
+        }
+        return "";
+    }
+
+    private static TestRecord record(String uid, TestExecutionResult result, long micros) {
+        Throwable t = result.getThrowable().orElse(null);
+        SortedMap<String, String> observed = OBSERVATIONS.getOrDefault(uid, new TreeMap<>());
+        synchronized (observed) {
+            observed = new TreeMap<>(observed);
+        }
+        String trace = "";
+        if (t != null) {
+            StringWriter w = new StringWriter();
+            t.printStackTrace(new PrintWriter(w));
+            trace = w.toString();
+            if (trace.length() > MAX_TRACE) {
+                trace = trace.substring(0, MAX_TRACE) + "\n\t...";
+            }
+        }
         return new TestRecord(
                 result.getStatus().name(),
-                type,
-                message,
-                OBSERVATIONS.getOrDefault(id.getUniqueId(), new TreeMap<>()),
-                micros);
+                t == null ? "" : t.getClass().getName(),
+                t == null ? "" : String.valueOf(t.getMessage()),
+                observed,
+                micros,
+                t instanceof AssertionError,
+                trace);
     }
 
     private static String text(Object value) {

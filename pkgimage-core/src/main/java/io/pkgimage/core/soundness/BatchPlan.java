@@ -1,0 +1,130 @@
+package io.pkgimage.core.soundness;
+
+import io.pkgimage.core.io.AtomicFiles;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+
+/**
+ * Splits a suite's test classes into batches, each run in one plain and one imaged JVM, in the suite's order.
+ *
+ * <p>Every JVM pays its start, JUnit's start and the JIT's warm-up once, so batches are as large as they can be while
+ * the JVM pairs that run at once ({@code slots}) each get several, which keeps every core busy to the end and gives
+ * progress to report. Each class's duration comes from earlier runs where known ({@link #readDurations}), else from
+ * its number of tests. Classes that need isolation get a batch of their own.
+ */
+public final class BatchPlan {
+    /** A batch never aims at less than this much work: a JVM pair's fixed cost is about a second. */
+    static final long MIN_BATCH_MILLIS = 20_000;
+    /** ... nor at more, so that progress is reported and a crash costs little. */
+    static final long MAX_BATCH_MILLIS = 120_000;
+    /** Batches per slot that the plan aims at when the suite is large enough. */
+    static final int BATCHES_PER_SLOT = 4;
+
+    private BatchPlan() {}
+
+    /**
+     * One test class of the suite to plan.
+     *
+     * @param id its unique id
+     * @param name its class name, the key of its duration
+     * @param tests how many tests it declares (dynamic ones not counted)
+     * @param isolated whether it gets a pair of JVMs of its own
+     */
+    public record Unit(String id, String name, int tests, boolean isolated) {}
+
+    /**
+     * A batch: classes run in one plain and one imaged JVM.
+     *
+     * @param units the classes, in the suite's order
+     * @param isolated whether it is one class that asked for a pair of its own
+     */
+    public record Batch(List<Unit> units, boolean isolated) {}
+
+    /** The estimate of a class that no earlier run measured. */
+    static long estimate(Unit unit) {
+        return 100 + 5L * unit.tests();
+    }
+
+    /**
+     * The batches of {@code units}, in their order.
+     *
+     * @param durations milliseconds each class took in an earlier run, by class name
+     * @param slots how many JVM pairs run at once, at least 1
+     */
+    public static List<Batch> plan(List<Unit> units, Map<String, Long> durations, int slots) {
+        List<Batch> batches = new ArrayList<>();
+        long total = 0;
+        for (Unit u : units) {
+            total += u.isolated() ? 0 : durations.getOrDefault(u.name(), estimate(u));
+        }
+        long target = Math.max(
+                MIN_BATCH_MILLIS, Math.min(MAX_BATCH_MILLIS, total / ((long) Math.max(1, slots) * BATCHES_PER_SLOT)));
+        List<Unit> current = new ArrayList<>();
+        long millis = 0;
+        for (Unit u : units) {
+            if (u.isolated()) {
+                batches.add(new Batch(List.of(u), true));
+                continue;
+            }
+            current.add(u);
+            millis += durations.getOrDefault(u.name(), estimate(u));
+            if (millis >= target) {
+                batches.add(new Batch(List.copyOf(current), false));
+                current.clear();
+                millis = 0;
+            }
+        }
+        if (!current.isEmpty()) {
+            batches.add(new Batch(List.copyOf(current), false));
+        }
+        return batches;
+    }
+
+    /** The durations an earlier run wrote to {@code file}, by class name; none when there is no such file. */
+    public static Map<String, Long> readDurations(Path file) {
+        Map<String, Long> durations = new TreeMap<>();
+        if (!Files.isRegularFile(file)) {
+            return durations;
+        }
+        Properties p = new Properties();
+        try (InputStream in = Files.newInputStream(file)) {
+            p.load(in);
+        } catch (IOException | IllegalArgumentException e) {
+            return durations; // an unreadable history only makes the plan a guess
+        }
+        for (String name : p.stringPropertyNames()) {
+            try {
+                durations.put(name, Long.parseLong(p.getProperty(name).trim()));
+            } catch (NumberFormatException e) {
+                // one bad line: that class is estimated
+            }
+        }
+        return durations;
+    }
+
+    /** Writes {@code durations} (milliseconds by class name) to {@code file} atomically, sorted. */
+    public static void writeDurations(Path file, Map<String, Long> durations) {
+        StringBuilder text = new StringBuilder("# milliseconds each test class took in the last soundness run\n");
+        new TreeMap<>(durations).forEach((k, v) -> {
+            Properties one = new Properties();
+            one.setProperty(k, Long.toString(v));
+            StringWriter w = new StringWriter();
+            try {
+                one.store(w, null);
+            } catch (IOException e) {
+                throw new IllegalStateException("Writing to a string cannot fail", e);
+            }
+            w.toString().lines().filter(l -> !l.startsWith("#")).forEach(l -> text.append(l)
+                    .append('\n'));
+        });
+        AtomicFiles.writeString(file, text.toString());
+    }
+}

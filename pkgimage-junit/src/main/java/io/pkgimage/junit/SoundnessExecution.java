@@ -1,0 +1,656 @@
+package io.pkgimage.junit;
+
+import io.pkgimage.core.soundness.BatchPlan;
+import io.pkgimage.core.soundness.RunLog;
+import io.pkgimage.core.soundness.TestRecord;
+import io.pkgimage.core.soundness.Verdict;
+import io.pkgimage.junit.child.ChildConfig;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.platform.engine.ConfigurationParameters;
+import org.junit.platform.engine.EngineExecutionListener;
+import org.junit.platform.engine.ExecutionRequest;
+import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.TestSource;
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.support.descriptor.ClassSource;
+import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.opentest4j.AssertionFailedError;
+import org.opentest4j.TestAbortedException;
+
+/**
+ * One execution of the soundness engine: links the archives, plans the batches, runs each batch in a plain and an
+ * imaged JVM, judges every test (running a test that differs again alone), and reports each test's verdict to the
+ * launcher as its result, class by class as the batches finish.
+ */
+final class SoundnessExecution {
+    /** System properties of the test JVM when the tests were discovered, before any test could change them. */
+    private static volatile Map<String, String> propertiesAtDiscovery = Map.of();
+
+    private final ExecutionRequest request;
+    private final EngineExecutionListener listener;
+    private final ConfigurationParameters parameters;
+    private final AtomicInteger batches = new AtomicInteger();
+    private final AtomicInteger reruns = new AtomicInteger();
+    private final AtomicInteger judged = new AtomicInteger();
+    private final Map<String, Long> durations = new ConcurrentHashMap<>();
+    private final long start = System.nanoTime();
+    private SoundnessReport report;
+    private int total;
+    private int planned;
+
+    SoundnessExecution(ExecutionRequest request) {
+        this.request = request;
+        this.listener = request.getEngineExecutionListener();
+        this.parameters = request.getConfigurationParameters();
+    }
+
+    /** Keeps the system properties the test JVM was started with, for the child JVMs. */
+    static void discovered() {
+        Map<String, String> p = new TreeMap<>();
+        Properties system = System.getProperties();
+        for (String k : system.stringPropertyNames()) {
+            if (!jvmOwned(k)) {
+                p.put(k, system.getProperty(k));
+            }
+        }
+        propertiesAtDiscovery = Map.copyOf(p);
+    }
+
+    /** Properties that every JVM sets itself, or that belong to the test JVM's own runner. */
+    private static boolean jvmOwned(String key) {
+        return key.startsWith("java.")
+                || key.startsWith("jdk.")
+                || key.startsWith("sun.")
+                || key.startsWith("os.")
+                || key.startsWith("user.")
+                || key.startsWith("file.")
+                || key.startsWith("surefire.")
+                || key.startsWith("native.")
+                || key.startsWith("stdout.")
+                || key.startsWith("stderr.")
+                || key.equals("line.separator")
+                || key.equals("path.separator")
+                || key.equals("awt.toolkit");
+    }
+
+    void run() {
+        TestDescriptor root = request.getRootTestDescriptor();
+        listener.executionStarted(root);
+        List<TestDescriptor> delegates = List.copyOf(root.getChildren());
+        List<MirrorDescriptor> units = new ArrayList<>();
+        delegates.forEach(d -> d.getChildren().forEach(u -> units.add((MirrorDescriptor) u)));
+        if (!units.isEmpty()) {
+            delegates.forEach(listener::executionStarted);
+            try {
+                judge(units);
+            } finally {
+                delegates.forEach(d -> listener.executionFinished(d, TestExecutionResult.successful()));
+            }
+        }
+        listener.executionFinished(root, TestExecutionResult.successful());
+    }
+
+    private void judge(List<MirrorDescriptor> units) {
+        total = units.size();
+        report = new SoundnessReport(SoundnessSettings.workDirectory(parameters::get));
+        SoundnessArchives archives;
+        try {
+            SoundnessSettings settings = LinkedImages.configured(parameters::get);
+            archives = SoundnessArchives.make(settings, probe(settings, units));
+        } catch (AssertionFailedError e) {
+            units.forEach(u -> failAll(u, e));
+            report.close();
+            return;
+        }
+        SoundnessSettings settings = archives.settings();
+        Path durationsFile = settings.workDirectory().resolve("durations.properties");
+        Map<String, Long> known = BatchPlan.readDurations(durationsFile);
+        Map<String, MirrorDescriptor> byId = new HashMap<>();
+        List<BatchPlan.Unit> plan = new ArrayList<>();
+        for (MirrorDescriptor u : units) {
+            byId.put(u.original().toString(), u);
+            plan.add(new BatchPlan.Unit(
+                    u.original().toString(),
+                    className(u),
+                    testCount(u),
+                    u.isolated() || settings.isolated(className(u))));
+        }
+        List<BatchPlan.Batch> batchPlan = BatchPlan.plan(plan, known, settings.slots());
+        planned = batchPlan.size();
+        print(String.format(
+                Locale.ROOT,
+                "soundness: %d test classes in %d batches, each run in a plain and an imaged JVM (%d pair%s at a"
+                        + " time); %s",
+                total,
+                planned,
+                settings.slots(),
+                settings.slots() == 1 ? "" : "s",
+                settings.jdk()));
+        ExecutorService pool = Executors.newFixedThreadPool(settings.slots(), r -> {
+            Thread t = new Thread(r, "pkgimage-soundness-batch");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (BatchPlan.Batch b : batchPlan) {
+                List<MirrorDescriptor> batch =
+                        b.units().stream().map(u -> byId.get(u.id())).collect(Collectors.toList());
+                running.add(pool.submit(() -> runBatch(archives, batch)));
+            }
+            for (Future<?> f : running) {
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException("A soundness batch failed: " + e.getCause(), e.getCause());
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            pool.shutdownNow();
+            Map<String, Long> all = new TreeMap<>(known);
+            all.putAll(durations);
+            BatchPlan.writeDurations(durationsFile, all);
+            report.close();
+        }
+    }
+
+    // ---- one batch: a pair of JVMs, then each class judged and reported
+
+    private void runBatch(SoundnessArchives archives, List<MirrorDescriptor> units) {
+        int number = batches.incrementAndGet();
+        PairRuns.Pair pair;
+        try {
+            pair = PairRuns.run(
+                    archives,
+                    config(archives.settings(), selectorsOf(units), ids(units)),
+                    archives.settings().workDirectory().resolve("runs").resolve("batch-" + number));
+        } catch (RuntimeException e) {
+            AssertionFailedError failure = new AssertionFailedError(
+                    "Cannot run the child JVMs of soundness batch " + number + ": " + e.getMessage(), e);
+            units.forEach(u -> failAll(u, failure));
+            progress(number, units.size());
+            return;
+        }
+        report.addBatch(number, units.size(), pair);
+        Optional<AssertionFailedError> notInEffect = proof(pair, units);
+        boolean ended = pair.plain().ended() && pair.imaged().ended();
+        List<MirrorDescriptor> requeued = new ArrayList<>();
+        int done = 0;
+        for (MirrorDescriptor unit : units) {
+            String id = unit.original().toString();
+            if (ended
+                    || (pair.plain().log().result(id).isPresent()
+                            && pair.imaged().log().result(id).isPresent())) {
+                // the proof holds for what ran to its end; a JVM that crashed is reported as such below
+                if (notInEffect.isPresent()) {
+                    failAll(unit, notInEffect.get());
+                } else {
+                    judgeAndReport(archives, unit, pair, number, Optional.empty());
+                }
+                done++;
+            } else {
+                Optional<String> crash = crash(archives.settings(), unit, pair, units.size());
+                if (crash.isPresent()) {
+                    judgeAndReport(archives, unit, pair, number, crash);
+                    done++;
+                } else {
+                    requeued.add(unit);
+                }
+            }
+        }
+        progress(number, done);
+        if (requeued.isEmpty()) {
+            return;
+        }
+        if (done == 0) {
+            // the JVM ended before or between classes: nothing to attribute it to, and nothing gained by a retry
+            String why = crashed(pair).stream()
+                    .map(c -> ended(archives.settings(), c) + ". Command was: "
+                            + c.exit().commandLine() + c.exit().lastOutput())
+                    .collect(Collectors.joining("\n"));
+            requeued.forEach(u -> failAll(u, new AssertionFailedError(why)));
+            return;
+        }
+        // the classes after the one that crashed the JVM run again, in a pair of their own
+        runBatch(archives, requeued);
+    }
+
+    /** The JVMs of the pair that did not run to their end. */
+    private static List<PairRuns.Child> crashed(PairRuns.Pair pair) {
+        return pair.both().stream().filter(c -> !c.ended()).collect(Collectors.toList());
+    }
+
+    /** How a child that did not say goodbye ended. */
+    private static String ended(SoundnessSettings settings, PairRuns.Child c) {
+        return "The " + c.mode() + " JVM "
+                + (c.timedOut()
+                        ? "did not finish within " + settings.timeout().toSeconds() + " s and was stopped ("
+                                + ImageSoundness.TIMEOUT + ", seconds per test class)"
+                        : "terminated without properly saying goodbye (exit code "
+                                + c.exit().exitCode() + ")");
+    }
+
+    /**
+     * Why {@code unit} did not finish, if it was running when a JVM of the pair ended early: the JVM, the class and
+     * the test that were running, its command line and last output.
+     */
+    private static Optional<String> crash(
+            SoundnessSettings settings, MirrorDescriptor unit, PairRuns.Pair pair, int batchSize) {
+        String id = unit.original().toString();
+        List<String> parts = new ArrayList<>();
+        List<PairRuns.Child> ran = new ArrayList<>();
+        for (PairRuns.Child c : crashed(pair)) {
+            if (!c.log().nodes().containsKey(id) || c.log().result(id).isPresent()) {
+                continue;
+            }
+            ran.add(c);
+            Optional<RunLog.Node> test = c.log().running().stream()
+                    .filter(n -> n.test() && n.uniqueId().startsWith(id + "/"))
+                    .reduce((a, b) -> b);
+            parts.add(ended(settings, c) + " while running " + className(unit)
+                    + test.map(n -> ", test " + n.displayName()).orElse("")
+                    + (batchSize > 1 ? " (in a batch of " + batchSize + " test classes)" : "") + ". Command was: "
+                    + c.exit().commandLine() + c.exit().lastOutput());
+        }
+        if (ran.isEmpty()) {
+            return Optional.empty();
+        }
+        if (ran.size() == 1) {
+            PairRuns.Child other = ran.get(0).imaged() ? pair.plain() : pair.imaged();
+            parts.add("The " + other.mode() + " JVM "
+                    + (other.log().result(id).isPresent() ? "ran the class to its end." : "did not get to it."));
+        }
+        return Optional.of(String.join("\n", parts));
+    }
+
+    /**
+     * The failure of a batch whose imaged JVM loaded no class of the images from its archive, or whose plain JVM did:
+     * either way the comparison proves nothing.
+     */
+    private static Optional<AssertionFailedError> proof(PairRuns.Pair pair, List<MirrorDescriptor> units) {
+        String classes = units.size() == 1 ? className(units.get(0)) : units.size() + " test classes";
+        PairRuns.Child imaged = pair.imaged();
+        if (imaged.fromImages().isEmpty() && !imaged.log().nodes().isEmpty()) {
+            return Optional.of(new AssertionFailedError("IMAGE_NOT_IN_EFFECT: the imaged JVM running " + classes
+                    + " mapped the archive but loaded no class of the package images from it (see " + imaged.loadLog()
+                    + "), so its results prove nothing. Are the images those of the classes under test ("
+                    + ImageSoundness.IMAGES + ")?"));
+        }
+        PairRuns.Child plain = pair.plain();
+        if (!plain.fromImages().isEmpty()) {
+            return Optional.of(new AssertionFailedError("The plain JVM running " + classes + " loaded "
+                    + plain.fromImages().size() + " classes of the package images from its archive of the shared"
+                    + " test infrastructure (such as " + plain.fromImages().get(0) + ", see " + plain.loadLog()
+                    + "), so it was not plain and the comparison would prove nothing; set "
+                    + ImageSoundness.SHARED_INFRASTRUCTURE + "=false to run without it."));
+        }
+        return Optional.empty();
+    }
+
+    // ---- judging a class
+
+    /** The verdict of each test of a class, and what the two JVMs saw of it. */
+    private record Judgement(RunLog plain, RunLog imaged, Map<String, Verdict> verdicts, Optional<String> crash) {}
+
+    private void judgeAndReport(
+            SoundnessArchives archives, MirrorDescriptor unit, PairRuns.Pair pair, int batch, Optional<String> crash) {
+        String id = unit.original().toString();
+        RunLog plain = pair.plain().log();
+        RunLog imaged = pair.imaged().log();
+        Set<String> tests = new LinkedHashSet<>();
+        collectTests(unit, tests);
+        for (RunLog log : List.of(plain, imaged)) {
+            log.nodes().values().stream()
+                    .filter(n -> n.test() && n.uniqueId().startsWith(id + "/"))
+                    .forEach(n -> tests.add(n.uniqueId()));
+        }
+        Map<String, Verdict> verdicts = new LinkedHashMap<>();
+        for (String test : tests) {
+            Optional<TestRecord> p = plain.result(test);
+            Optional<TestRecord> i = imaged.result(test);
+            Verdict v;
+            if (crash.isPresent() && (p.isEmpty() || i.isEmpty())) {
+                v = new Verdict(Verdict.Kind.MISSING, crash.get());
+            } else {
+                v = Verdict.compare(p, i);
+                if (v.kind() == Verdict.Kind.IMAGE_DIVERGENCE
+                        || v.kind() == Verdict.Kind.MISSING && (p.isPresent() || i.isPresent())) {
+                    v = alone(archives, unit, test, v);
+                }
+            }
+            verdicts.put(test, v);
+        }
+        long micros = Math.max(
+                plain.result(id).map(TestRecord::micros).orElse(0L),
+                imaged.result(id).map(TestRecord::micros).orElse(0L));
+        if (micros > 0) {
+            durations.put(className(unit), micros / 1000);
+        }
+        report.addClass(className(unit), id, batch, pair);
+        Judgement judgement = new Judgement(plain, imaged, verdicts, crash);
+        synchronized (listener) {
+            emit(unit, unit, judgement);
+        }
+    }
+
+    /** Runs {@code test}, which differed in its batch, alone in a fresh pair, and judges it by both runs. */
+    private Verdict alone(SoundnessArchives archives, MirrorDescriptor unit, String test, Verdict inBatch) {
+        Path dir = archives.settings().workDirectory().resolve("runs").resolve("alone-" + reruns.incrementAndGet());
+        String id = unit.original().toString();
+        PairRuns.Pair pair = PairRuns.run(archives, config(archives.settings(), List.of(test), List.of(id)), dir);
+        if (pair.plain().log().result(test).isEmpty()
+                && pair.imaged().log().result(test).isEmpty()) {
+            // an engine that cannot select this test alone (a dynamic test): its class alone
+            pair = PairRuns.run(
+                    archives,
+                    config(archives.settings(), List.of(id), List.of(id)),
+                    dir.resolveSibling(dir.getFileName() + "-class"));
+        }
+        return Verdict.alone(
+                inBatch, pair.plain().log().result(test), pair.imaged().log().result(test));
+    }
+
+    private static void collectTests(TestDescriptor d, Set<String> tests) {
+        if (d.isTest()) {
+            tests.add(((MirrorDescriptor) d).original().toString());
+        }
+        d.getChildren().forEach(c -> collectTests(c, tests));
+    }
+
+    // ---- reporting to the launcher
+
+    private void emit(MirrorDescriptor unit, MirrorDescriptor node, Judgement j) {
+        String id = node.original().toString();
+        Optional<TestRecord> plain = j.plain().result(id);
+        if (node.isTest()) {
+            Verdict v = j.verdicts()
+                    .getOrDefault(id, Verdict.compare(plain, j.imaged().result(id)));
+            report.add(className(unit), node.getDisplayName(), id, v);
+            if (v.kind() == Verdict.Kind.SOUND && plain.orElseThrow().skipped()) {
+                listener.executionSkipped(node, plain.get().message());
+                return;
+            }
+            listener.executionStarted(node);
+            listener.executionFinished(node, result(v, plain));
+            return;
+        }
+        if (plain.isPresent()
+                && plain.get().skipped()
+                && j.imaged().result(id).map(TestRecord::skipped).orElse(false)) {
+            listener.executionSkipped(node, plain.get().message());
+            return;
+        }
+        listener.executionStarted(node);
+        Set<String> known = new LinkedHashSet<>();
+        for (TestDescriptor child : List.copyOf(node.getChildren())) {
+            known.add(((MirrorDescriptor) child).original().toString());
+            emit(unit, (MirrorDescriptor) child, j);
+        }
+        // what the engines registered while they ran (dynamic tests, invocations of templates), plain's order first
+        for (RunLog log : List.of(j.plain(), j.imaged())) {
+            for (RunLog.Node n : log.nodes().values()) {
+                if (n.parentId().equals(id) && known.add(n.uniqueId())) {
+                    MirrorDescriptor dynamic = dynamic(node, n);
+                    node.addChild(dynamic);
+                    listener.dynamicTestRegistered(dynamic);
+                    emit(unit, dynamic, j);
+                }
+            }
+        }
+        listener.executionFinished(node, containerResult(id, plain, j.imaged().result(id)));
+    }
+
+    private static MirrorDescriptor dynamic(MirrorDescriptor parent, RunLog.Node n) {
+        UniqueId original = UniqueId.parse(n.uniqueId());
+        List<UniqueId.Segment> segments = original.getSegments();
+        UniqueId.Segment last = segments.get(segments.size() - 1);
+        return new MirrorDescriptor(
+                parent.getUniqueId().append(last.getType(), last.getValue()),
+                original,
+                n.displayName(),
+                source(n.source()),
+                TestDescriptor.Type.valueOf(n.kind()),
+                Set.of(),
+                n.legacyName(),
+                n.kind().startsWith("CONTAINER"),
+                0,
+                false);
+    }
+
+    private static Optional<TestSource> source(String source) {
+        try {
+            if (source.startsWith("class:")) {
+                return Optional.of(ClassSource.from(source.substring("class:".length())));
+            }
+            Matcher m = Pattern.compile("method:([^#]+)#([^(]+)\\((.*)\\)").matcher(source);
+            if (m.matches()) {
+                return Optional.of(MethodSource.from(m.group(1), m.group(2), m.group(3)));
+            }
+        } catch (RuntimeException e) {
+            // no source then
+        }
+        return Optional.empty();
+    }
+
+    private static TestExecutionResult result(Verdict v, Optional<TestRecord> plain) {
+        return switch (v.kind()) {
+            case SOUND -> plain.orElseThrow().passed()
+                    ? TestExecutionResult.successful()
+                    : TestExecutionResult.aborted(
+                            new TestAbortedException("SOUND: " + plain.get().outcome() + ", plain and imaged alike"));
+            case UNSOUND_TEST -> TestExecutionResult.failed(
+                    asFailure("UNSOUND_TEST: it fails without the image too: ", plain.orElseThrow()));
+            case FLAKY, ORDER_DEPENDENT -> TestExecutionResult.aborted(
+                    new TestAbortedException(v.kind() + ": " + v.detail()));
+            case IMAGE_DIVERGENCE -> TestExecutionResult.failed(new AssertionFailedError(
+                    "IMAGE_DIVERGENCE: the test gives another result with the package images, again alone in a fresh"
+                            + " pair of JVMs:\n" + v.detail()));
+            case MISSING -> TestExecutionResult.failed(new AssertionFailedError("MISSING: " + v.detail()));
+        };
+    }
+
+    private static TestExecutionResult containerResult(
+            String id, Optional<TestRecord> plain, Optional<TestRecord> imaged) {
+        if (plain.isPresent() && plain.get().failed()) {
+            return TestExecutionResult.failed(asFailure(
+                    imaged.map(i -> i.outcome().equals(plain.get().outcome())).orElse(false)
+                            ? "UNSOUND_TEST: it fails without the image too: "
+                            : "IMAGE_DIVERGENCE: it fails plain, not imaged ("
+                                    + imaged.map(TestRecord::outcome).orElse("did not run") + "): ",
+                    plain.get()));
+        }
+        if (imaged.isPresent() && imaged.get().failed()) {
+            return TestExecutionResult.failed(new AssertionFailedError("IMAGE_DIVERGENCE: " + id
+                    + " fails with the package images only: " + imaged.get().outcome()));
+        }
+        return TestExecutionResult.successful();
+    }
+
+    /** A failure of a child JVM as the test JVM shows it: the same message and stack, a failure or an error alike. */
+    static Throwable asFailure(String prefix, TestRecord record) {
+        String message = prefix + record.exceptionType() + ": " + record.message();
+        Throwable t = record.assertion() ? new AssertionFailedError(message) : new ChildError(message);
+        t.setStackTrace(frames(record.trace()));
+        return t;
+    }
+
+    /** An error (not an assertion) that a test threw in a child JVM. */
+    static final class ChildError extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        ChildError(String message) {
+            super(message);
+        }
+    }
+
+    private static final Pattern FRAME = Pattern.compile("^\\s+at (?:[^ /]+/)*([^ (]+)\\.([^ .(]+)\\((.*)\\)$");
+
+    /** The frames of a printed stack trace, up to its first cause. */
+    static StackTraceElement[] frames(String trace) {
+        List<StackTraceElement> frames = new ArrayList<>();
+        for (String line : trace.split("\n")) {
+            if (line.startsWith("Caused by:")) {
+                break;
+            }
+            Matcher m = FRAME.matcher(line);
+            if (m.matches()) {
+                String where = m.group(3);
+                int colon = where.lastIndexOf(':');
+                String file = colon > 0 ? where.substring(0, colon) : where;
+                int lineNumber = -1;
+                if (colon > 0) {
+                    try {
+                        lineNumber = Integer.parseInt(where.substring(colon + 1));
+                    } catch (NumberFormatException e) {
+                        // no line
+                    }
+                }
+                frames.add(new StackTraceElement(m.group(1), m.group(2), file, lineNumber));
+            }
+        }
+        return frames.toArray(StackTraceElement[]::new);
+    }
+
+    /** Fails every test of {@code unit} (it did not run as it should) with {@code failure}. */
+    private void failAll(MirrorDescriptor unit, AssertionFailedError failure) {
+        synchronized (listener) {
+            listener.executionStarted(unit);
+            failTests(unit, unit, failure);
+            listener.executionFinished(unit, TestExecutionResult.successful());
+        }
+    }
+
+    private void failTests(MirrorDescriptor unit, TestDescriptor node, AssertionFailedError failure) {
+        for (TestDescriptor child : List.copyOf(node.getChildren())) {
+            listener.executionStarted(child);
+            if (child.isTest()) {
+                report.add(
+                        className(unit),
+                        child.getDisplayName(),
+                        ((MirrorDescriptor) child).original().toString(),
+                        new Verdict(Verdict.Kind.MISSING, failure.getMessage()));
+                listener.executionFinished(child, TestExecutionResult.failed(failure));
+            } else {
+                failTests(unit, child, failure);
+                listener.executionFinished(child, TestExecutionResult.successful());
+            }
+        }
+    }
+
+    // ---- what the children run
+
+    private ChildConfig config(SoundnessSettings settings, List<String> selectors, List<String> units) {
+        Map<String, String> params = new TreeMap<>();
+        for (String key : parameters.keySet()) {
+            if (!key.startsWith("pkgimage.")) {
+                parameters.get(key).ifPresent(v -> params.put(key, v));
+            }
+        }
+        return new ChildConfig(selectors, units, settings.timeout().toSeconds(), params, propertiesAtDiscovery);
+    }
+
+    /** The probe: the smallest class of each engine, which loads that engine's infrastructure. */
+    private ChildConfig probe(SoundnessSettings settings, List<MirrorDescriptor> units) {
+        Map<String, MirrorDescriptor> smallest = new LinkedHashMap<>();
+        for (MirrorDescriptor u : units) {
+            String engine = u.original().getEngineId().orElse("");
+            smallest.merge(
+                    engine,
+                    u,
+                    (a, b) -> Comparator.comparingInt(SoundnessExecution::testCount)
+                                            .compare(b, a)
+                                    < 0
+                            ? b
+                            : a);
+        }
+        List<String> ids =
+                smallest.values().stream().map(u -> u.original().toString()).collect(Collectors.toList());
+        return config(settings, ids, ids);
+    }
+
+    /** The selectors of the units: a whole class where nothing of it was left out, else what remains of it. */
+    private static List<String> selectorsOf(List<MirrorDescriptor> units) {
+        List<String> selectors = new ArrayList<>();
+        units.forEach(u -> selectors(u, selectors));
+        return selectors;
+    }
+
+    private static void selectors(MirrorDescriptor d, List<String> out) {
+        if (!partialBelow(d)) {
+            out.add(d.original().toString());
+        } else {
+            d.getChildren().forEach(c -> selectors((MirrorDescriptor) c, out));
+        }
+    }
+
+    private static boolean partialBelow(MirrorDescriptor d) {
+        return d.partial() || d.getChildren().stream().anyMatch(c -> partialBelow((MirrorDescriptor) c));
+    }
+
+    private static List<String> ids(List<MirrorDescriptor> units) {
+        return units.stream().map(u -> u.original().toString()).collect(Collectors.toList());
+    }
+
+    static String className(TestDescriptor unit) {
+        return unit.getSource()
+                .filter(ClassSource.class::isInstance)
+                .map(s -> ((ClassSource) s).getClassName())
+                .orElse(unit.getDisplayName());
+    }
+
+    private static int testCount(TestDescriptor d) {
+        return (d.isTest() ? 1 : 0)
+                + d.getChildren().stream()
+                        .mapToInt(SoundnessExecution::testCount)
+                        .sum();
+    }
+
+    // ---- progress
+
+    private void progress(int batch, int classes) {
+        int done = judged.addAndGet(classes);
+        String verdicts = report.counts().entrySet().stream()
+                .filter(e -> e.getValue() > 0)
+                .map(e -> e.getValue() + " " + e.getKey())
+                .collect(Collectors.joining(", "));
+        long seconds = (System.nanoTime() - start) / 1_000_000_000L;
+        print(String.format(
+                Locale.ROOT,
+                "soundness: batch %d done, %d of %d test classes judged; %s; %d:%02d elapsed",
+                batch,
+                done,
+                total,
+                verdicts.isEmpty() ? "no tests" : verdicts,
+                seconds / 60,
+                seconds % 60));
+    }
+
+    private static void print(String line) {
+        System.out.println("[pkgimage] " + line);
+        System.out.flush();
+    }
+}
