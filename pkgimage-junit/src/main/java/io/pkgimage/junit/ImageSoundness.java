@@ -39,11 +39,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *       pair per two cores; {@code false} runs them one after the other, for tests that measure time;
  *   <li>{@value #ISOLATED}: comma-separated names of test classes ({@code *} for any characters) that get a pair of
  *       JVMs of their own, as {@link #isolated()} does for one class;
- *   <li>{@value #SHARED_INFRASTRUCTURE}: {@code true} (default) gives both JVMs an archive of the test
- *       infrastructure, recorded once per test run by a probe JVM: JUnit, the test libraries and the JDK classes they
- *       use, but no class of the images nor any class that refers to one. Each JVM then starts faster, and the
- *       images stay the only difference between the two; {@code false} starts the plain JVM with the JDK's default
- *       archive and the imaged one with the images alone;
+ *   <li>{@value #SHARED_INFRASTRUCTURE}: {@code true} gives both JVMs an archive of the test infrastructure, recorded
+ *       by a probe JVM: JUnit, the test libraries and the JDK classes they use, but no class of the images nor any
+ *       class that refers to one. It pays for suites run as many pairs (isolated classes); {@code false} (default)
+ *       starts the plain JVM with the JDK's default archive and the imaged one with the images, and starts the first
+ *       plain JVM while the images are linked;
  *   <li>{@value #CHILD_JVM_OPTIONS}: JVM options that both JVMs get besides the test JVM's own, separated by spaces;
  *       by default the JIT's top tier (C2) at ten times its usual thresholds ({@code -XX:Tier4InvocationThreshold=50000
  *       -XX:Tier4MinInvocationThreshold=6000 -XX:Tier4CompileThreshold=150000 -XX:Tier4BackEdgeThreshold=400000}).

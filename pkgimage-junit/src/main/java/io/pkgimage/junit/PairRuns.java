@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.platform.commons.support.AnnotationSupport;
@@ -77,7 +78,20 @@ final class PairRuns {
                 })
                 : null;
         Child plain = child(archives, config, dir.resolve("plain"), false);
-        return new Pair(plain, imaged != null ? imaged.join() : child(archives, config, dir.resolve("imaged"), true));
+        if (imaged == null) {
+            return new Pair(plain, child(archives, config, dir.resolve("imaged"), true));
+        }
+        try {
+            return new Pair(plain, imaged.join());
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error r) {
+                throw r; // the imaged archive could not be linked: its failure says why
+            }
+            throw e;
+        }
     }
 
     private static Child child(SoundnessArchives archives, ChildConfig config, Path dir, boolean imaged) {
@@ -87,13 +101,28 @@ final class PairRuns {
         link.ifPresent(l -> options.addAll(l.mapping()));
         Path loadLog = dir.resolve("class-load.log");
         options.add("-Xlog:class+load=info:file=" + loadLog.toAbsolutePath());
-        ForkedJvm.Exit exit = fork(settings, options, archives.imaged().classpath(), config, dir);
+        ForkedJvm.Exit exit = fork(settings, options, classpath(archives), config, dir);
         return new Child(
                 imaged,
                 RunLog.read(dir.resolve(LOG)),
                 exit,
                 imageClassesFromArchive(archives.imageClasses(), loadLog),
                 loadLog);
+    }
+
+    /**
+     * The children's class path: the link's, whose jars the archive holds (folders replaced by jars of them, the only
+     * form an archive takes), then the folders themselves, so that what a test looks up in them and a jar does not
+     * hold in that form (a path such as {@code ./dir/file}, a folder) is found as in the test JVM. A class path that
+     * only grows at its end keeps the archive valid.
+     */
+    static List<Path> classpath(SoundnessArchives archives) {
+        List<Path> classpath = new ArrayList<>(archives.classpath());
+        archives.settings().classpath().stream()
+                .filter(Files::isDirectory)
+                .filter(p -> !classpath.contains(p))
+                .forEach(classpath::add);
+        return classpath;
     }
 
     /**

@@ -117,7 +117,7 @@ final class SoundnessExecution {
         report = new SoundnessReport(SoundnessSettings.workDirectory(parameters::get));
         SoundnessArchives archives;
         try {
-            SoundnessSettings settings = LinkedImages.configured(parameters::get);
+            SoundnessSettings settings = ImageLinks.configured(parameters::get);
             archives = SoundnessArchives.make(settings, probe(settings, units));
         } catch (AssertionFailedError e) {
             units.forEach(u -> failAll(u, e));
@@ -188,6 +188,10 @@ final class SoundnessExecution {
                     archives,
                     config(archives.settings(), selectorsOf(units), ids(units)),
                     archives.settings().workDirectory().resolve("runs").resolve("batch-" + number));
+        } catch (AssertionFailedError e) {
+            units.forEach(u -> failAll(u, e)); // no archive to run them with
+            progress(number, units.size());
+            return;
         } catch (RuntimeException e) {
             AssertionFailedError failure = new AssertionFailedError(
                     "Cannot run the child JVMs of soundness batch " + number + ": " + e.getMessage(), e);

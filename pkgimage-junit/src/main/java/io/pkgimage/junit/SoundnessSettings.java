@@ -128,8 +128,8 @@ record SoundnessSettings(
                 work,
                 cache,
                 timeout,
-                flag(parameter, ImageSoundness.CONCURRENT),
-                flag(parameter, ImageSoundness.SHARED_INFRASTRUCTURE),
+                flag(parameter, ImageSoundness.CONCURRENT, true),
+                flag(parameter, ImageSoundness.SHARED_INFRASTRUCTURE, false),
                 childOptions(parameter.apply(ImageSoundness.CHILD_JVM_OPTIONS).orElse(DEFAULT_CHILD_OPTIONS)),
                 parameter
                         .apply(ImageSoundness.ISOLATED)
@@ -186,8 +186,8 @@ record SoundnessSettings(
                 || a.startsWith("-Xdebug");
     }
 
-    /** A {@code true}/{@code false} parameter, {@code true} when it is not set. */
-    private static boolean flag(Function<String, Optional<String>> parameter, String key) {
+    /** A {@code true}/{@code false} parameter, {@code otherwise} when it is not set. */
+    private static boolean flag(Function<String, Optional<String>> parameter, String key, boolean otherwise) {
         return parameter
                 .apply(key)
                 .map(v -> {
@@ -196,7 +196,7 @@ record SoundnessSettings(
                     }
                     return Boolean.parseBoolean(v.trim());
                 })
-                .orElse(true);
+                .orElse(otherwise);
     }
 
     /** The test JVM's class path as Surefire gives it (not its manifest-only booter jar), existing entries only. */
@@ -209,13 +209,18 @@ record SoundnessSettings(
                 .collect(Collectors.toList());
     }
 
-    /** {@link ImageSoundness#WORK_DIRECTORY}, absolute, or {@code target/pkgimage/soundness}. */
+    /**
+     * {@link ImageSoundness#WORK_DIRECTORY}, or {@code target/pkgimage/soundness}, relative to the module's folder
+     * (Surefire's {@code basedir}), not to the tests' working directory, which a build may set elsewhere.
+     */
     static Path workDirectory(Function<String, Optional<String>> parameter) {
-        return parameter
-                .apply(ImageSoundness.WORK_DIRECTORY)
-                .map(Path::of)
-                .orElse(Path.of("target", "pkgimage", "soundness"))
-                .toAbsolutePath();
+        Path base = Path.of(System.getProperty("basedir", System.getProperty("user.dir")));
+        return base.resolve(parameter
+                        .apply(ImageSoundness.WORK_DIRECTORY)
+                        .map(Path::of)
+                        .orElse(Path.of("target", "pkgimage", "soundness")))
+                .toAbsolutePath()
+                .normalize();
     }
 
     private static List<Path> named(String value) {

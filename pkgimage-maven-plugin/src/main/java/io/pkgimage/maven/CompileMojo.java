@@ -168,7 +168,7 @@ public class CompileMojo extends AbstractPkgImageMojo {
                 surefire.jvmArguments(),
                 surefire.environment(),
                 surefire.configurationParameters(),
-                project.getBasedir().toPath(),
+                workingDirectory(surefire),
                 Duration.ofSeconds(timeout),
                 hotMethods,
                 failOnTrainingFailure,
@@ -210,6 +210,20 @@ public class CompileMojo extends AbstractPkgImageMojo {
             value = project.getProperties().getProperty(name);
         }
         return value;
+    }
+
+    /** Surefire's {@code workingDirectory} (created, as Surefire does), else the module's folder. */
+    private Path workingDirectory(SurefireSettings surefire) throws MojoExecutionException {
+        Path dir = surefire.workingDirectory()
+                .map(w -> project.getBasedir().toPath().resolve(w))
+                .orElse(project.getBasedir().toPath());
+        try {
+            return java.nio.file.Files.createDirectories(dir);
+        } catch (java.io.IOException e) {
+            throw new MojoExecutionException(
+                    "Cannot create the tests' working directory '" + dir + "' (Surefire's <workingDirectory>): " + e,
+                    e);
+        }
     }
 
     private Path resolveLauncher(String version) throws MojoExecutionException {

@@ -26,6 +26,7 @@ import org.codehaus.plexus.util.xml.Xpp3Dom;
  * @param jvmArguments {@code argLine}, split into arguments, with {@code @{...}} and {@code ${...}} resolved
  * @param environment {@code environmentVariables}
  * @param configurationParameters {@code <properties><configurationParameters>} (JUnit Platform)
+ * @param workingDirectory {@code workingDirectory}, as written (relative to the module's folder), if set
  * @param notHonoured settings that are set but that training does not follow
  * @param unresolved property references in {@code argLine} that had no value and were left out
  */
@@ -35,6 +36,7 @@ record SurefireSettings(
         List<String> jvmArguments,
         Map<String, String> environment,
         Map<String, String> configurationParameters,
+        java.util.Optional<String> workingDirectory,
         List<String> notHonoured,
         List<String> unresolved) {
 
@@ -108,6 +110,8 @@ record SurefireSettings(
                 jvmArguments,
                 map(config, "environmentVariables"),
                 parameters,
+                java.util.Optional.ofNullable(value(config, "workingDirectory"))
+                        .map(w -> resolve(w, properties, unresolved)),
                 ignored,
                 unresolved);
     }

@@ -27,6 +27,7 @@ class SurefireSettingsTests {
         assertThat(settings.systemProperties()).isEmpty();
         assertThat(settings.jvmArguments()).isEmpty();
         assertThat(settings.notHonoured()).isEmpty();
+        assertThat(settings.workingDirectory()).isEmpty();
     }
 
     @Test
@@ -42,11 +43,15 @@ class SurefireSettingsTests {
                 + "<properties><configurationParameters>junit.jupiter.execution.parallel.enabled = true\nx=y"
                 + "</configurationParameters></properties>"
                 + "<forkCount>2</forkCount><parallel>classes</parallel>"
+                + "<workingDirectory>${project.build.directory}/wd</workingDirectory>"
                 + "</configuration>");
 
         // WHEN it is read with one property known and one unknown
-        SurefireSettings settings =
-                SurefireSettings.of(config, name -> name.equals("jacoco") ? "-javaagent:j.jar" : null);
+        SurefireSettings settings = SurefireSettings.of(
+                config,
+                name -> name.equals("jacoco")
+                        ? "-javaagent:j.jar"
+                        : name.equals("project.build.directory") ? "/m/target" : null);
 
         // THEN
         assertThat(settings.selection().includes()).containsExactly("**/*Check.java", "**/It*.java", "**/*Spec");
@@ -60,6 +65,7 @@ class SurefireSettingsTests {
         assertThat(settings.configurationParameters())
                 .containsExactly(Map.entry("junit.jupiter.execution.parallel.enabled", "true"), Map.entry("x", "y"));
         assertThat(settings.notHonoured()).containsExactly("forkCount", "parallel");
+        assertThat(settings.workingDirectory()).contains("/m/target/wd");
     }
 
     @Test

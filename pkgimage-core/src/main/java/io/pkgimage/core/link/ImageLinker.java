@@ -54,7 +54,7 @@ public final class ImageLinker {
     public static LinkResult link(LinkRequest request, Progress progress) {
         long start = System.nanoTime();
         Path out = request.outputDirectory();
-        List<Path> classpath = jarFolders(request, out.resolve("jars"));
+        List<Path> classpath = classpathOf(request);
         List<String> refused = new ArrayList<>();
         List<PackageImage> images = new ArrayList<>();
         List<String> imageHashes = new ArrayList<>();
@@ -306,7 +306,13 @@ public final class ImageLinker {
     }
 
     /** Replaces each folder of the class path by a deterministic jar of it; jars stay as they are. */
-    private static List<Path> jarFolders(LinkRequest request, Path jars) {
+    /**
+     * The class path that the link of {@code request} holds for: its own, with each folder replaced by a deterministic
+     * jar of it under the output directory (made or brought up to date here), since an archive holds only jars. Known
+     * before the dump, so a JVM that needs no archive can start on it while the dump runs.
+     */
+    public static List<Path> classpathOf(LinkRequest request) {
+        Path jars = request.outputDirectory().resolve("jars");
         List<Path> result = new ArrayList<>();
         for (ClasspathEntry e : request.classpath()) {
             Path path = e.path().toAbsolutePath();

@@ -1,0 +1,89 @@
+package io.pkgimage.junit;
+
+import io.pkgimage.core.PkgImageException;
+import io.pkgimage.core.PkgImageVersion;
+import io.pkgimage.core.classlist.RecordedClassList;
+import io.pkgimage.core.classpath.ClasspathEntry;
+import io.pkgimage.core.link.ImageLinker;
+import io.pkgimage.core.link.LinkRequest;
+import io.pkgimage.core.link.LinkResult;
+import io.pkgimage.core.training.Progress;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.opentest4j.AssertionFailedError;
+
+/**
+ * The one place this module reads its configuration into settings and links images, for the soundness engine (which
+ * may run without Jupiter) and the Jupiter extensions alike.
+ */
+final class ImageLinks {
+    private ImageLinks() {}
+
+    /**
+     * The checked settings, which name at least one image.
+     *
+     * @throws AssertionFailedError when the configuration is bad or there is no image, saying why, with the cause
+     */
+    static SoundnessSettings configured(Function<String, Optional<String>> parameter) {
+        SoundnessSettings settings;
+        try {
+            settings = SoundnessSettings.of(parameter);
+        } catch (PkgImageException | IllegalArgumentException e) {
+            throw new AssertionFailedError("The soundness harness is misconfigured: " + e.getMessage(), e);
+        }
+        if (settings.images().isEmpty()) {
+            throw new AssertionFailedError("IMAGE_NOT_IN_EFFECT: no package image found for the test class path"
+                    + " (looked next to its jars and in the folder above its class folders); run pkgimage:compile"
+                    + " first or name the images in " + ImageSoundness.IMAGES);
+        }
+        return settings;
+    }
+
+    /**
+     * Links {@code images} (none for a plain JVM's archive) and {@code shared} for the test class path, as {@code
+     * name}, dumped and proven with {@code options}: exactly those of the JVMs that will map it. The cache key holds
+     * pkgimage's version, so an archive of another version is never reused.
+     *
+     * @throws PkgImageException when the link fails or, since it is strict, an image cannot be read
+     */
+    static LinkResult link(
+            SoundnessSettings settings,
+            String name,
+            List<Path> images,
+            RecordedClassList shared,
+            List<String> options) {
+        return ImageLinker.link(request(settings, name, images, shared, options), Progress.silent());
+    }
+
+    /** The request of {@link #link}. */
+    static LinkRequest request(
+            SoundnessSettings settings,
+            String name,
+            List<Path> images,
+            RecordedClassList shared,
+            List<String> options) {
+        return new LinkRequest(
+                name,
+                settings.jdk(),
+                settings.classpath().stream().map(ClasspathEntry::test).collect(Collectors.toList()),
+                images,
+                options,
+                true, // a corrupt or foreign image is a broken setup here, not something to leave out quietly
+                settings.workDirectory().resolve("link"),
+                settings.cacheDirectory(),
+                settings.timeout(),
+                PkgImageVersion.forKeys(),
+                shared);
+    }
+
+    /** The failure of images that cannot be read or linked, with its cause. */
+    static AssertionFailedError notLinked(SoundnessSettings settings, RuntimeException e) {
+        return new AssertionFailedError(
+                "IMAGE_NOT_IN_EFFECT: the package images " + settings.images()
+                        + " could not be linked for the test class path: " + e.getMessage(),
+                e);
+    }
+}
