@@ -49,3 +49,4 @@ def cases = { File dir ->
     assert args.contains("junit-jupiter-api-${version}.jar") : "${module}: ${version} not on the children's class path"
     assert !(args =~ /junit-jupiter-api-(?!${java.util.regex.Pattern.quote(version)}\.jar)/) : "${module}: another JUnit on the class path"
 }
+println 'every module gives the same results with the harness, on its own JUnit'

@@ -196,7 +196,7 @@ final class PairRuns {
      * The classes of the images that the JVM loaded from its archive, by the class-load log {@code log}: a hidden
      * class counts as its host.
      */
-    private static List<String> imageClassesFromArchive(Set<String> imageClasses, Path log) {
+    static List<String> imageClassesFromArchive(Set<String> imageClasses, Path log) {
         if (!Files.isRegularFile(log)) {
             return List.of();
         }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,11 +19,14 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -45,6 +49,9 @@ import org.opentest4j.TestAbortedException;
  * launcher as its result, class by class as the batches finish.
  */
 final class SoundnessExecution {
+    /** How often a running batch's logs are read for classes that both its JVMs finished. */
+    private static final long POLL_MILLIS = 500;
+
     /** System properties of the test JVM when the tests were discovered, before any test could change them. */
     private static volatile Map<String, String> propertiesAtDiscovery = Map.of();
 
@@ -180,27 +187,46 @@ final class SoundnessExecution {
 
     // ---- one batch: a pair of JVMs, then each class judged and reported
 
-    private void runBatch(SoundnessArchives archives, List<MirrorDescriptor> units) {
+    private void runBatch(SoundnessArchives archives, List<MirrorDescriptor> batch) {
         int number = batches.incrementAndGet();
+        Path dir = archives.settings().workDirectory().resolve("runs").resolve("batch-" + number);
+        ChildConfig config = config(archives.settings(), selectorsOf(batch), ids(batch));
+        CompletableFuture<PairRuns.Pair> running =
+                CompletableFuture.supplyAsync(() -> PairRuns.run(archives, config, dir), r -> {
+                    Thread t = new Thread(r, "pkgimage-soundness-pair");
+                    t.setDaemon(true);
+                    t.start();
+                });
+        // each class is judged and reported as soon as both JVMs finished it, while the batch runs on
+        Set<MirrorDescriptor> reported = new HashSet<>();
         PairRuns.Pair pair;
         try {
-            pair = PairRuns.run(
-                    archives,
-                    config(archives.settings(), selectorsOf(units), ids(units)),
-                    archives.settings().workDirectory().resolve("runs").resolve("batch-" + number));
-        } catch (AssertionFailedError e) {
-            units.forEach(u -> failAll(u, e)); // no archive to run them with
-            progress(number, units.size());
+            while (true) {
+                try {
+                    pair = running.get(POLL_MILLIS, TimeUnit.MILLISECONDS);
+                    break;
+                } catch (TimeoutException e) {
+                    reportFinished(archives, batch, dir, number, reported);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running.cancel(true);
             return;
-        } catch (RuntimeException e) {
-            AssertionFailedError failure = new AssertionFailedError(
-                    "Cannot run the child JVMs of soundness batch " + number + ": " + e.getMessage(), e);
-            units.forEach(u -> failAll(u, failure));
-            progress(number, units.size());
+        } catch (ExecutionException e) {
+            AssertionFailedError failure = e.getCause() instanceof AssertionFailedError f
+                    ? f // no archive to run them with
+                    : new AssertionFailedError(
+                            "Cannot run the child JVMs of soundness batch " + number + ": " + e.getCause(),
+                            e.getCause());
+            batch.stream().filter(u -> !reported.contains(u)).forEach(u -> failAll(u, failure));
+            progress(number, batch.size() - reported.size());
             return;
         }
-        report.addBatch(number, units.size(), pair);
-        Optional<AssertionFailedError> notInEffect = proof(pair, units);
+        List<MirrorDescriptor> units =
+                batch.stream().filter(u -> !reported.contains(u)).collect(Collectors.toList());
+        report.addBatch(number, batch.size(), pair);
+        Optional<AssertionFailedError> notInEffect = proof(pair, batch);
         boolean ended = pair.plain().ended() && pair.imaged().ended();
         List<MirrorDescriptor> requeued = new ArrayList<>();
         int done = 0;
@@ -213,24 +239,26 @@ final class SoundnessExecution {
                 if (notInEffect.isPresent()) {
                     failAll(unit, notInEffect.get());
                 } else {
-                    judgeAndReport(archives, unit, pair, number, Optional.empty());
+                    judgeAndReport(
+                            archives, unit, pair.plain().log(), pair.imaged().log(), number, Optional.empty());
                 }
                 done++;
             } else {
-                Optional<String> crash = crash(archives.settings(), unit, pair, units.size());
+                Optional<String> crash = crash(archives.settings(), unit, pair, batch.size());
                 if (crash.isPresent()) {
-                    judgeAndReport(archives, unit, pair, number, crash);
+                    judgeAndReport(
+                            archives, unit, pair.plain().log(), pair.imaged().log(), number, crash);
                     done++;
                 } else {
                     requeued.add(unit);
                 }
             }
         }
-        progress(number, done);
+        progress(number, reported.size() + done);
         if (requeued.isEmpty()) {
             return;
         }
-        if (done == 0) {
+        if (done + reported.size() == 0) {
             // the JVM ended before or between classes: nothing to attribute it to, and nothing gained by a retry
             String why = crashed(pair).stream()
                     .map(c -> ended(archives.settings(), c) + ". Command was: "
@@ -241,6 +269,35 @@ final class SoundnessExecution {
         }
         // the classes after the one that crashed the JVM run again, in a pair of their own
         runBatch(archives, requeued);
+    }
+
+    /**
+     * Judges and reports the classes of a running batch that both its JVMs finished, once its imaged JVM has shown
+     * that it loads classes of the images from its archive; the rest wait for the batch's end.
+     */
+    private void reportFinished(
+            SoundnessArchives archives,
+            List<MirrorDescriptor> batch,
+            Path dir,
+            int number,
+            Set<MirrorDescriptor> reported) {
+        RunLog plain = RunLog.read(dir.resolve("plain").resolve(PairRuns.LOG));
+        RunLog imaged = RunLog.read(dir.resolve("imaged").resolve(PairRuns.LOG));
+        List<MirrorDescriptor> finished = batch.stream()
+                .filter(u -> !reported.contains(u))
+                .filter(u -> plain.result(u.original().toString()).isPresent()
+                        && imaged.result(u.original().toString()).isPresent())
+                .collect(Collectors.toList());
+        if (finished.isEmpty()
+                || PairRuns.imageClassesFromArchive(
+                                archives.imageClasses(), dir.resolve("imaged").resolve("class-load.log"))
+                        .isEmpty()) {
+            return;
+        }
+        for (MirrorDescriptor unit : finished) {
+            judgeAndReport(archives, unit, plain, imaged, number, Optional.empty());
+            reported.add(unit);
+        }
     }
 
     /** The JVMs of the pair that did not run to their end. */
@@ -321,10 +378,13 @@ final class SoundnessExecution {
     private record Judgement(RunLog plain, RunLog imaged, Map<String, Verdict> verdicts, Optional<String> crash) {}
 
     private void judgeAndReport(
-            SoundnessArchives archives, MirrorDescriptor unit, PairRuns.Pair pair, int batch, Optional<String> crash) {
+            SoundnessArchives archives,
+            MirrorDescriptor unit,
+            RunLog plain,
+            RunLog imaged,
+            int batch,
+            Optional<String> crash) {
         String id = unit.original().toString();
-        RunLog plain = pair.plain().log();
-        RunLog imaged = pair.imaged().log();
         Set<String> tests = new LinkedHashSet<>();
         collectTests(unit, tests);
         for (RunLog log : List.of(plain, imaged)) {
@@ -354,7 +414,7 @@ final class SoundnessExecution {
         if (micros > 0) {
             durations.put(className(unit), micros / 1000);
         }
-        report.addClass(className(unit), id, batch, pair);
+        report.addClass(className(unit), id, batch, plain, imaged);
         Judgement judgement = new Judgement(plain, imaged, verdicts, crash);
         synchronized (listener) {
             emit(unit, unit, judgement);

@@ -49,17 +49,17 @@ final class SoundnessReport implements AutoCloseable {
         return counts;
     }
 
-    /** Adds a class whose unique id is {@code unit}, judged in batch {@code batch} of {@code pair}. */
-    synchronized void addClass(String testClass, String unit, int batch, PairRuns.Pair pair) {
+    /** Adds a class whose unique id is {@code unit}, judged in batch {@code batch} by the logs of its two JVMs. */
+    synchronized void addClass(String testClass, String unit, int batch, RunLog plain, RunLog imaged) {
         if (classes.containsKey(testClass)) {
             return;
         }
-        Optional<RunLog.Node> first = pair.plain().log().nodes().values().stream()
+        Optional<RunLog.Node> first = plain.nodes().values().stream()
                 .filter(n -> n.test() && n.uniqueId().startsWith(unit + "/"))
                 .findFirst();
         double plainMs =
                 first.flatMap(RunLog.Node::result).map(r -> r.micros() / 1000.0).orElse(0.0);
-        double imagedMs = first.flatMap(n -> pair.imaged().log().result(n.uniqueId()))
+        double imagedMs = first.flatMap(n -> imaged.result(n.uniqueId()))
                 .map(r -> r.micros() / 1000.0)
                 .orElse(0.0);
         classes.put(
@@ -68,16 +68,8 @@ final class SoundnessReport implements AutoCloseable {
                         first.map(RunLog.Node::displayName).orElse(""),
                         plainMs,
                         imagedMs,
-                        pair.plain()
-                                .log()
-                                .result(unit)
-                                .map(r -> r.micros() / 1000.0)
-                                .orElse(0.0),
-                        pair.imaged()
-                                .log()
-                                .result(unit)
-                                .map(r -> r.micros() / 1000.0)
-                                .orElse(0.0),
+                        plain.result(unit).map(r -> r.micros() / 1000.0).orElse(0.0),
+                        imaged.result(unit).map(r -> r.micros() / 1000.0).orElse(0.0),
                         batch));
     }
 

@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
  * stopped still tells which tests finished and which one was running. Written by the child ({@link Writer}), read by
  * the parent ({@link #read}).
  *
- * <p>Each line is tab-separated fields with {@code \}, tab, CR and LF escaped: {@code S} (started) and {@code K}
+ * <p>A log can be read while its child writes it: a line counts once it ends. Each line is tab-separated fields with {@code \}, tab, CR and LF escaped: {@code S} (started) and {@code K}
  * (skipped) with the node's id, parent, kind, names and source; {@code F} (finished) with the record; {@code T} (the
  * child's own timeout of a class); {@code G} (goodbye, the child finished).
  *
@@ -81,7 +81,10 @@ public record RunLog(Map<String, Node> nodes, boolean complete, Optional<String>
         }
         List<String> lines;
         try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            lines = new ArrayList<>(List.of(text.split("\n", -1)));
+            // the last line is whole only once its end of line is written: a log still being written, or cut short
+            lines.remove(lines.size() - 1);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the child's log '" + file + "': " + e.getMessage(), e);
         }
