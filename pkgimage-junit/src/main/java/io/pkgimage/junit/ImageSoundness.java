@@ -17,7 +17,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * classes in, and {@value #ALL}{@code =true} opts in every test of the test run.
  *
  * <p>Test classes run in batches, the way Surefire runs a suite: each batch in one plain and one imaged JVM, in the
- * same order in both. A test is {@code SOUND} when both agree. A test that differs is run again alone in a fresh pair
+ * same order in both, one batch per pair of JVMs that run at once. A test is {@code SOUND} when both agree. A test that differs is run again alone in a fresh pair
  * of JVMs: the same difference is an {@code IMAGE_DIVERGENCE} (a failure, both sides shown), no difference means it
  * depends on what ran before it ({@code ORDER_DEPENDENT}, aborted), another difference means it is {@code FLAKY}
  * (aborted). A test that fails plain fails as it would without the harness ({@code UNSOUND_TEST}). The imaged JVM
@@ -45,9 +45,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *       starts the plain JVM with the JDK's default archive and the imaged one with the images, and starts the first
  *       plain JVM while the images are linked;
  *   <li>{@value #CHILD_JVM_OPTIONS}: JVM options that both JVMs get besides the test JVM's own, separated by spaces;
- *       by default the JIT's top tier (C2) at ten times its usual thresholds ({@code -XX:Tier4InvocationThreshold=50000
- *       -XX:Tier4MinInvocationThreshold=6000 -XX:Tier4CompileThreshold=150000 -XX:Tier4BackEdgeThreshold=400000}).
- *       Set it empty to run the children with the test JVM's JIT settings as they are.
+ *       none by default.
  * </ul>
  *
  * <p>Usable on classes, on single test methods (only those methods are judged; the class's other tests run as usual),

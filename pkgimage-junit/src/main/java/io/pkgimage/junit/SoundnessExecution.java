@@ -28,6 +28,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -49,6 +50,9 @@ import org.opentest4j.TestAbortedException;
  * launcher as its result, class by class as the batches finish.
  */
 final class SoundnessExecution {
+    /** How often, at most, a running batch's progress is printed. */
+    private static final long PROGRESS_NANOS = TimeUnit.SECONDS.toNanos(30);
+
     /** How often a running batch's logs are read for classes that both its JVMs finished. */
     private static final long POLL_MILLIS = 500;
 
@@ -63,6 +67,7 @@ final class SoundnessExecution {
     private final AtomicInteger judged = new AtomicInteger();
     private final Map<String, Long> durations = new ConcurrentHashMap<>();
     private final long start = System.nanoTime();
+    private final AtomicLong lastProgress = new AtomicLong(System.nanoTime());
     private SoundnessReport report;
     private int total;
     private int planned;
@@ -148,10 +153,11 @@ final class SoundnessExecution {
         planned = batchPlan.size();
         print(String.format(
                 Locale.ROOT,
-                "soundness: %d test classes in %d batches, each run in a plain and an imaged JVM (%d pair%s at a"
+                "soundness: %d test classes in %d batch%s, each run in a plain and an imaged JVM (%d pair%s at a"
                         + " time); %s",
                 total,
                 planned,
+                planned == 1 ? "" : "es",
                 settings.slots(),
                 settings.slots() == 1 ? "" : "s",
                 settings.jdk()));
@@ -254,7 +260,7 @@ final class SoundnessExecution {
                 }
             }
         }
-        progress(number, reported.size() + done);
+        progress(number, done);
         if (requeued.isEmpty()) {
             return;
         }
@@ -298,6 +304,7 @@ final class SoundnessExecution {
             judgeAndReport(archives, unit, plain, imaged, number, Optional.empty());
             reported.add(unit);
         }
+        progressWhileRunning(finished.size());
     }
 
     /** The JVMs of the pair that did not run to their end. */
@@ -695,8 +702,24 @@ final class SoundnessExecution {
 
     // ---- progress
 
+    /** Counts {@code classes} more judged, and says so for a batch that is done. */
     private void progress(int batch, int classes) {
-        int done = judged.addAndGet(classes);
+        judged.addAndGet(classes);
+        printProgress("batch " + batch + " done, ");
+    }
+
+    /** Says how far the run is, at most every half minute while a batch runs. */
+    private void progressWhileRunning(int classes) {
+        judged.addAndGet(classes);
+        long now = System.nanoTime();
+        long last = lastProgress.get();
+        if (now - last > PROGRESS_NANOS && lastProgress.compareAndSet(last, now)) {
+            printProgress("");
+        }
+    }
+
+    private void printProgress(String prefix) {
+        lastProgress.set(System.nanoTime());
         String verdicts = report.counts().entrySet().stream()
                 .filter(e -> e.getValue() > 0)
                 .map(e -> e.getValue() + " " + e.getKey())
@@ -704,9 +727,9 @@ final class SoundnessExecution {
         long seconds = (System.nanoTime() - start) / 1_000_000_000L;
         print(String.format(
                 Locale.ROOT,
-                "soundness: batch %d done, %d of %d test classes judged; %s; %d:%02d elapsed",
-                batch,
-                done,
+                "soundness: %s%d of %d test classes judged; %s; %d:%02d elapsed",
+                prefix,
+                judged.get(),
                 total,
                 verdicts.isEmpty() ? "no tests" : verdicts,
                 seconds / 60,

@@ -52,13 +52,10 @@ record SoundnessSettings(
     static final long DEFAULT_TIMEOUT = 600;
 
     /**
-     * The default of {@link ImageSoundness#CHILD_JVM_OPTIONS}: the JIT's top tier (C2) at ten times its usual
-     * thresholds, so that a short JVM does not spend its CPU compiling code it runs a few thousand times, while code
-     * that runs for long still gets C2.
+     * The default of {@link ImageSoundness#CHILD_JVM_OPTIONS}: none, so the children's JIT is the test JVM's. Delaying
+     * C2 helped when every class had JVMs of its own; a batch's JVMs run long enough to want C2 as usual.
      */
-    static final String DEFAULT_CHILD_OPTIONS =
-            "-XX:Tier4InvocationThreshold=50000 -XX:Tier4MinInvocationThreshold=6000"
-                    + " -XX:Tier4CompileThreshold=150000 -XX:Tier4BackEdgeThreshold=400000";
+    static final String DEFAULT_CHILD_OPTIONS = "";
 
     /**
      * The options of a child JVM, before the harness's class-data-sharing and logging options; the archives are dumped

@@ -53,7 +53,13 @@ class ImageSoundnessTests {
 
     @Test
     void aTestWithTheSameResultPlainAndImagedIsSoundAndTheImagedJvmLoadedThePackageFromTheArchive() throws IOException {
-        EngineExecutionResults results = run(Map.of(ImageSoundness.SHARED_INFRASTRUCTURE, "true"), SoundFixture.class);
+        EngineExecutionResults results = run(
+                Map.of(
+                        ImageSoundness.SHARED_INFRASTRUCTURE,
+                        "true",
+                        ImageSoundness.CHILD_JVM_OPTIONS,
+                        "-XX:Tier4InvocationThreshold=50000"),
+                SoundFixture.class);
 
         results.testEvents().assertStatistics(s -> s.started(3).succeeded(2).aborted(1));
         assertThat(failure(results, "assumesNothing"))
@@ -150,6 +156,21 @@ class ImageSoundnessTests {
         results.testEvents().assertStatistics(s -> s.started(1).aborted(1));
         assertThat(failure(results, "recordsTheClock"))
                 .hasMessageStartingWith("FLAKY: its results differ from run to run: in its batch observed 'nanos':");
+    }
+
+    @Test
+    void testsThatRunInParallelInTheChildrenAreAllRecordedAndJudged() throws IOException {
+        EngineExecutionResults results = run(
+                Map.of(
+                        "junit.jupiter.execution.parallel.enabled", "true",
+                        "junit.jupiter.execution.parallel.mode.default", "concurrent"),
+                ParallelFixture.class);
+
+        results.testEvents().assertStatistics(s -> s.started(24).succeeded(24));
+        String log = Files.readString(work.resolve("runs/batch-1/imaged/run.log"));
+        for (int i = 0; i < 24; i++) {
+            assertThat(log).contains("\tjson\t[" + i + "]");
+        }
     }
 
     @Test
@@ -442,6 +463,17 @@ class ImageSoundnessTests {
         void recordsTheClock(Observations observations) {
             new Gson();
             observations.record("nanos", System.nanoTime());
+        }
+    }
+
+    @ImageSoundness
+    static class ParallelFixture {
+        @ParameterizedTest
+        @ValueSource(ints = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23})
+        void writes(int i, Observations observations) throws InterruptedException {
+            Thread.sleep(5);
+            observations.record("json", new Gson().toJson(List.of(i)));
+            observations.record("thread", "any");
         }
     }
 

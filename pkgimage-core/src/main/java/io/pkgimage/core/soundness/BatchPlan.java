@@ -15,19 +15,13 @@ import java.util.TreeMap;
 /**
  * Splits a suite's test classes into batches, each run in one plain and one imaged JVM, in the suite's order.
  *
- * <p>Every JVM pays its start, JUnit's start and the JIT's warm-up once, so batches are as large as they can be while
- * the JVM pairs that run at once ({@code slots}) each get several, which keeps every core busy to the end and gives
- * progress to report. Each class's duration comes from earlier runs where known ({@link #readDurations}), else from
- * its number of tests. Classes that need isolation get a batch of their own.
+ * <p>Every JVM pays its start, JUnit's start and the JIT's warm-up, and a class that depends on what ran before it
+ * behaves as in the build's own test JVM only after the same classes. So there are as few batches as keep every core
+ * busy: one per pair of JVMs that run at once ({@code slots}), contiguous runs of the suite balanced by each class's
+ * duration in an earlier run where known ({@link #readDurations}), else by its number of tests. Classes that need
+ * isolation get a batch of their own.
  */
 public final class BatchPlan {
-    /** A batch never aims at less than this much work: a JVM pair's fixed cost is about a second. */
-    static final long MIN_BATCH_MILLIS = 20_000;
-    /** ... nor at more, so that progress is reported and a crash costs little. */
-    static final long MAX_BATCH_MILLIS = 120_000;
-    /** Batches per slot that the plan aims at when the suite is large enough. */
-    static final int BATCHES_PER_SLOT = 4;
-
     private BatchPlan() {}
 
     /**
@@ -54,32 +48,42 @@ public final class BatchPlan {
     }
 
     /**
-     * The batches of {@code units}, in their order.
+     * The batches of {@code units}: the isolated ones first, then at most {@code slots} contiguous runs of the others,
+     * each about the same duration.
      *
      * @param durations milliseconds each class took in an earlier run, by class name
      * @param slots how many JVM pairs run at once, at least 1
      */
     public static List<Batch> plan(List<Unit> units, Map<String, Long> durations, int slots) {
         List<Batch> batches = new ArrayList<>();
-        long total = 0;
-        for (Unit u : units) {
-            total += u.isolated() ? 0 : durations.getOrDefault(u.name(), estimate(u));
-        }
-        long target = Math.max(
-                MIN_BATCH_MILLIS, Math.min(MAX_BATCH_MILLIS, total / ((long) Math.max(1, slots) * BATCHES_PER_SLOT)));
-        List<Unit> current = new ArrayList<>();
-        long millis = 0;
+        List<Unit> rest = new ArrayList<>();
         for (Unit u : units) {
             if (u.isolated()) {
                 batches.add(new Batch(List.of(u), true));
-                continue;
+            } else {
+                rest.add(u);
             }
+        }
+        long total = 0;
+        for (Unit u : rest) {
+            total += durations.getOrDefault(u.name(), estimate(u));
+        }
+        int parts = Math.max(1, Math.min(slots, rest.size()));
+        List<Unit> current = new ArrayList<>();
+        long done = 0;
+        for (Unit u : rest) {
             current.add(u);
-            millis += durations.getOrDefault(u.name(), estimate(u));
-            if (millis >= target) {
+            done += durations.getOrDefault(u.name(), estimate(u));
+            // cut where the work so far reaches the next share of the total
+            if (done * parts
+                            >= total
+                                    * (batches.stream()
+                                                    .filter(b -> !b.isolated())
+                                                    .count()
+                                            + 1)
+                    && batches.stream().filter(b -> !b.isolated()).count() < parts - 1) {
                 batches.add(new Batch(List.copyOf(current), false));
                 current.clear();
-                millis = 0;
             }
         }
         if (!current.isEmpty()) {

@@ -23,25 +23,26 @@ class BatchPlanTests {
     }
 
     @Test
-    void aSmallSuiteRunsInOnePairOfJvms() {
-        List<BatchPlan.Batch> batches = BatchPlan.plan(units(35, 25), Map.of(), 1);
+    void withOnePairOfJvmsAtATimeTheSuiteRunsInOnePairAsInOneTestJvm() {
+        List<BatchPlan.Batch> batches = BatchPlan.plan(units(215, 50), Map.of(), 1);
 
         assertThat(batches).hasSize(1);
-        assertThat(batches.get(0).units()).hasSize(35);
+        assertThat(batches.get(0).units()).hasSize(215);
     }
 
     @Test
-    void aLargeSuiteGetsSeveralBatchesPerSlotInItsOrderByMeasuredDurations() {
-        List<BatchPlan.Unit> units = units(200, 10);
+    void withSeveralPairsAtATimeTheSuiteIsSplitInItsOrderIntoRunsOfAboutEqualMeasuredDurations() {
+        List<BatchPlan.Unit> units = units(8, 10);
         Map<String, Long> durations = new java.util.HashMap<>();
-        units.forEach(u -> durations.put(u.name(), 1_000L)); // 200 s in all
+        for (int i = 0; i < 8; i++) {
+            durations.put("C" + i, i == 1 ? 6_000L : 1_000L); // 13 s in all, C1 the heavy one
+        }
 
-        List<BatchPlan.Batch> one = BatchPlan.plan(units, durations, 1);
-        List<BatchPlan.Batch> two = BatchPlan.plan(units, durations, 2);
+        List<BatchPlan.Batch> batches = BatchPlan.plan(units, durations, 2);
 
-        assertThat(one).hasSize(4).allSatisfy(b -> assertThat(b.units()).hasSize(50));
-        assertThat(two).hasSize(8).allSatisfy(b -> assertThat(b.units()).hasSize(25));
-        assertThat(one.stream().flatMap(b -> b.units().stream())).containsExactlyElementsOf(units);
+        assertThat(batches).extracting(b -> b.units().size()).containsExactly(2, 6); // 7 s, 6 s
+        assertThat(batches.stream().flatMap(b -> b.units().stream())).containsExactlyElementsOf(units);
+        assertThat(BatchPlan.plan(units(3, 1), Map.of(), 8)).hasSize(3); // never more batches than classes
     }
 
     @Test
