@@ -5,6 +5,9 @@ import io.pkgimage.core.soundness.RunLog;
 import io.pkgimage.core.soundness.TestRecord;
 import io.pkgimage.core.soundness.Verdict;
 import io.pkgimage.junit.child.ChildConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -50,11 +53,14 @@ import org.opentest4j.TestAbortedException;
  * launcher as its result, class by class as the batches finish.
  */
 final class SoundnessExecution {
+    /** How many differing tests of one class run again each alone; more, and the class runs again alone. */
+    private static final int ALONE_TESTS = 5;
+
     /** How often, at most, a running batch's progress is printed. */
     private static final long PROGRESS_NANOS = TimeUnit.SECONDS.toNanos(30);
 
     /** How often a running batch's logs are read for classes that both its JVMs finished. */
-    private static final long POLL_MILLIS = 500;
+    private static final long POLL_MILLIS = 1000;
 
     /** System properties of the test JVM when the tests were discovered, before any test could change them. */
     private static volatile Map<String, String> propertiesAtDiscovery = Map.of();
@@ -197,6 +203,17 @@ final class SoundnessExecution {
         int number = batches.incrementAndGet();
         Path dir = archives.settings().workDirectory().resolve("runs").resolve("batch-" + number);
         ChildConfig config = config(archives.settings(), selectorsOf(batch), ids(batch));
+        try {
+            // no log of an earlier run may be taken for this one's
+            Files.deleteIfExists(dir.resolve("plain").resolve(PairRuns.LOG));
+            Files.deleteIfExists(dir.resolve("imaged").resolve(PairRuns.LOG));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot clear the soundness batch folder '" + dir + "': " + e, e);
+        }
+        Followed followed = new Followed(
+                new RunLog.Tail(dir.resolve("plain").resolve(PairRuns.LOG)),
+                new RunLog.Tail(dir.resolve("imaged").resolve(PairRuns.LOG)),
+                dir.resolve("imaged").resolve("class-load.log"));
         CompletableFuture<PairRuns.Pair> running =
                 CompletableFuture.supplyAsync(() -> PairRuns.run(archives, config, dir), r -> {
                     Thread t = new Thread(r, "pkgimage-soundness-pair");
@@ -212,7 +229,7 @@ final class SoundnessExecution {
                     pair = running.get(POLL_MILLIS, TimeUnit.MILLISECONDS);
                     break;
                 } catch (TimeoutException e) {
-                    reportFinished(archives, batch, dir, number, reported);
+                    reportFinished(archives, batch, followed, number, reported);
                 }
             }
         } catch (InterruptedException e) {
@@ -234,6 +251,7 @@ final class SoundnessExecution {
         report.addBatch(number, batch.size(), pair);
         Optional<AssertionFailedError> notInEffect = proof(pair, batch);
         boolean ended = pair.plain().ended() && pair.imaged().ended();
+        Logs logs = Logs.of(pair.plain().log(), pair.imaged().log());
         List<MirrorDescriptor> requeued = new ArrayList<>();
         int done = 0;
         for (MirrorDescriptor unit : units) {
@@ -245,15 +263,13 @@ final class SoundnessExecution {
                 if (notInEffect.isPresent()) {
                     failAll(unit, notInEffect.get());
                 } else {
-                    judgeAndReport(
-                            archives, unit, pair.plain().log(), pair.imaged().log(), number, Optional.empty());
+                    judgeAndReport(archives, unit, logs, number, Optional.empty());
                 }
                 done++;
             } else {
                 Optional<String> crash = crash(archives.settings(), unit, pair, batch.size());
                 if (crash.isPresent()) {
-                    judgeAndReport(
-                            archives, unit, pair.plain().log(), pair.imaged().log(), number, crash);
+                    judgeAndReport(archives, unit, logs, number, crash);
                     done++;
                 } else {
                     requeued.add(unit);
@@ -284,27 +300,84 @@ final class SoundnessExecution {
     private void reportFinished(
             SoundnessArchives archives,
             List<MirrorDescriptor> batch,
-            Path dir,
+            Followed followed,
             int number,
             Set<MirrorDescriptor> reported) {
-        RunLog plain = RunLog.read(dir.resolve("plain").resolve(PairRuns.LOG));
-        RunLog imaged = RunLog.read(dir.resolve("imaged").resolve(PairRuns.LOG));
+        RunLog plain = followed.plain().read();
+        RunLog imaged = followed.imaged().read();
         List<MirrorDescriptor> finished = batch.stream()
                 .filter(u -> !reported.contains(u))
                 .filter(u -> plain.result(u.original().toString()).isPresent()
                         && imaged.result(u.original().toString()).isPresent())
                 .collect(Collectors.toList());
-        if (finished.isEmpty()
-                || PairRuns.imageClassesFromArchive(
-                                archives.imageClasses(), dir.resolve("imaged").resolve("class-load.log"))
-                        .isEmpty()) {
+        if (finished.isEmpty() || !followed.proven(archives)) {
             return;
         }
+        Logs logs = Logs.of(plain, imaged);
         for (MirrorDescriptor unit : finished) {
-            judgeAndReport(archives, unit, plain, imaged, number, Optional.empty());
+            judgeAndReport(archives, unit, logs, number, Optional.empty());
             reported.add(unit);
         }
         progressWhileRunning(finished.size());
+    }
+
+    /** A running batch's logs, read as they grow, and whether its imaged JVM has loaded image classes from its archive. */
+    private static final class Followed {
+        private final RunLog.Tail plain;
+        private final RunLog.Tail imaged;
+        private final Path imagedLoadLog;
+        private boolean proven;
+
+        Followed(RunLog.Tail plain, RunLog.Tail imaged, Path imagedLoadLog) {
+            this.plain = plain;
+            this.imaged = imaged;
+            this.imagedLoadLog = imagedLoadLog;
+        }
+
+        RunLog.Tail plain() {
+            return plain;
+        }
+
+        RunLog.Tail imaged() {
+            return imaged;
+        }
+
+        /** Whether the imaged JVM's class-load log shows classes of the images from the archive; read until it does. */
+        boolean proven(SoundnessArchives archives) {
+            if (!proven) {
+                proven = !PairRuns.imageClassesFromArchive(archives.imageClasses(), imagedLoadLog)
+                        .isEmpty();
+            }
+            return proven;
+        }
+    }
+
+    /** What the two JVMs of a pair logged, with each node's children found at once. */
+    private record Logs(
+            RunLog plain,
+            RunLog imaged,
+            Map<String, List<RunLog.Node>> plainChildren,
+            Map<String, List<RunLog.Node>> imagedChildren) {
+        static Logs of(RunLog plain, RunLog imaged) {
+            return new Logs(plain, imaged, plain.children(), imaged.children());
+        }
+
+        /** The nodes either JVM started under {@code parent}, plain's first. */
+        List<RunLog.Node> childrenOf(String parent) {
+            List<RunLog.Node> all = new ArrayList<>(plainChildren.getOrDefault(parent, List.of()));
+            all.addAll(imagedChildren.getOrDefault(parent, List.of()));
+            return all;
+        }
+
+        /** Adds the unique ids of the tests below {@code id}, as either JVM ran them, to {@code tests}. */
+        void testsBelow(String id, Set<String> tests) {
+            for (RunLog.Node n : childrenOf(id)) {
+                if (n.test()) {
+                    tests.add(n.uniqueId());
+                }
+                testsBelow(n.uniqueId(), tests);
+            }
+        }
     }
 
     /** The JVMs of the pair that did not run to their end. */
@@ -382,24 +455,26 @@ final class SoundnessExecution {
     // ---- judging a class
 
     /** The verdict of each test of a class, and what the two JVMs saw of it. */
-    private record Judgement(RunLog plain, RunLog imaged, Map<String, Verdict> verdicts, Optional<String> crash) {}
+    private record Judgement(Logs logs, Map<String, Verdict> verdicts, Optional<String> crash) {
+        RunLog plain() {
+            return logs.plain();
+        }
+
+        RunLog imaged() {
+            return logs.imaged();
+        }
+    }
 
     private void judgeAndReport(
-            SoundnessArchives archives,
-            MirrorDescriptor unit,
-            RunLog plain,
-            RunLog imaged,
-            int batch,
-            Optional<String> crash) {
+            SoundnessArchives archives, MirrorDescriptor unit, Logs logs, int batch, Optional<String> crash) {
         String id = unit.original().toString();
+        RunLog plain = logs.plain();
+        RunLog imaged = logs.imaged();
         Set<String> tests = new LinkedHashSet<>();
         collectTests(unit, tests);
-        for (RunLog log : List.of(plain, imaged)) {
-            log.nodes().values().stream()
-                    .filter(n -> n.test() && n.uniqueId().startsWith(id + "/"))
-                    .forEach(n -> tests.add(n.uniqueId()));
-        }
+        logs.testsBelow(id, tests);
         Map<String, Verdict> verdicts = new LinkedHashMap<>();
+        List<String> differing = new ArrayList<>();
         for (String test : tests) {
             Optional<TestRecord> p = plain.result(test);
             Optional<TestRecord> i = imaged.result(test);
@@ -410,10 +485,26 @@ final class SoundnessExecution {
                 v = Verdict.compare(p, i);
                 if (v.kind() == Verdict.Kind.IMAGE_DIVERGENCE
                         || v.kind() == Verdict.Kind.MISSING && (p.isPresent() || i.isPresent())) {
-                    v = alone(archives, unit, test, v);
+                    differing.add(test);
                 }
             }
             verdicts.put(test, v);
+        }
+        if (differing.size() > ALONE_TESTS) {
+            // many tests of one class differ: the class alone in one fresh pair tells them apart, not a pair each
+            PairRuns.Pair alone = alone(archives, List.of(id), id);
+            for (String test : differing) {
+                verdicts.put(
+                        test,
+                        Verdict.alone(
+                                verdicts.get(test),
+                                alone.plain().log().result(test),
+                                alone.imaged().log().result(test)));
+            }
+        } else {
+            for (String test : differing) {
+                verdicts.put(test, alone(archives, unit, test, verdicts.get(test)));
+            }
         }
         long micros = Math.max(
                 plain.result(id).map(TestRecord::micros).orElse(0L),
@@ -422,7 +513,7 @@ final class SoundnessExecution {
             durations.put(className(unit), micros / 1000);
         }
         report.addClass(className(unit), id, batch, plain, imaged);
-        Judgement judgement = new Judgement(plain, imaged, verdicts, crash);
+        Judgement judgement = new Judgement(logs, verdicts, crash);
         synchronized (listener) {
             emit(unit, unit, judgement);
         }
@@ -430,19 +521,21 @@ final class SoundnessExecution {
 
     /** Runs {@code test}, which differed in its batch, alone in a fresh pair, and judges it by both runs. */
     private Verdict alone(SoundnessArchives archives, MirrorDescriptor unit, String test, Verdict inBatch) {
-        Path dir = archives.settings().workDirectory().resolve("runs").resolve("alone-" + reruns.incrementAndGet());
         String id = unit.original().toString();
-        PairRuns.Pair pair = PairRuns.run(archives, config(archives.settings(), List.of(test), List.of(id)), dir);
+        PairRuns.Pair pair = alone(archives, List.of(test), id);
         if (pair.plain().log().result(test).isEmpty()
                 && pair.imaged().log().result(test).isEmpty()) {
             // an engine that cannot select this test alone (a dynamic test): its class alone
-            pair = PairRuns.run(
-                    archives,
-                    config(archives.settings(), List.of(id), List.of(id)),
-                    dir.resolveSibling(dir.getFileName() + "-class"));
+            pair = alone(archives, List.of(id), id);
         }
         return Verdict.alone(
                 inBatch, pair.plain().log().result(test), pair.imaged().log().result(test));
+    }
+
+    /** Runs {@code selectors} of the class {@code unit} in a fresh pair of JVMs. */
+    private PairRuns.Pair alone(SoundnessArchives archives, List<String> selectors, String unit) {
+        Path dir = archives.settings().workDirectory().resolve("runs").resolve("alone-" + reruns.incrementAndGet());
+        return PairRuns.run(archives, config(archives.settings(), selectors, List.of(unit)), dir);
     }
 
     private static void collectTests(TestDescriptor d, Set<String> tests) {
@@ -482,14 +575,12 @@ final class SoundnessExecution {
             emit(unit, (MirrorDescriptor) child, j);
         }
         // what the engines registered while they ran (dynamic tests, invocations of templates), plain's order first
-        for (RunLog log : List.of(j.plain(), j.imaged())) {
-            for (RunLog.Node n : log.nodes().values()) {
-                if (n.parentId().equals(id) && known.add(n.uniqueId())) {
-                    MirrorDescriptor dynamic = dynamic(node, n);
-                    node.addChild(dynamic);
-                    listener.dynamicTestRegistered(dynamic);
-                    emit(unit, dynamic, j);
-                }
+        for (RunLog.Node n : j.logs().childrenOf(id)) {
+            if (known.add(n.uniqueId())) {
+                MirrorDescriptor dynamic = dynamic(node, n);
+                node.addChild(dynamic);
+                listener.dynamicTestRegistered(dynamic);
+                emit(unit, dynamic, j);
             }
         }
         listener.executionFinished(node, containerResult(id, plain, j.imaged().result(id)));

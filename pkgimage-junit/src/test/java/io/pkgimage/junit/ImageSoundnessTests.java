@@ -119,6 +119,19 @@ class ImageSoundnessTests {
     }
 
     @Test
+    void manyDifferingTestsOfOneClassRunAgainWithTheirClassAloneInOnePair() throws IOException {
+        EngineExecutionResults results = run(Map.of(), ManyDivergingFixture.class);
+
+        results.testEvents().assertStatistics(s -> s.started(6).failed(6));
+        assertThat(failure(results, "[3]"))
+                .hasMessageEndingWith("imaged <soundness-imaged.jsa>\n(the same alone in a fresh pair of JVMs)");
+        assertThat(Files.readString(work.resolve("runs/alone-1/plain/child.properties")))
+                .contains(
+                        "selector.0=[engine\\:junit-jupiter]/[class\\:" + ManyDivergingFixture.class.getName() + "]\n");
+        assertThat(work.resolve("runs/alone-2")).doesNotExist();
+    }
+
+    @Test
     void aTestThatFailsPlainFailsAsItWouldWithoutTheHarness() {
         EngineExecutionResults results = run(Map.of(), UnsoundFixture.class);
 
@@ -420,6 +433,16 @@ class ImageSoundnessTests {
         @Test
         void seesTheArchive(Observations observations) {
             new Gson().toJson(1);
+            observations.record("archive", archive());
+        }
+    }
+
+    @ImageSoundness
+    static class ManyDivergingFixture {
+        @ParameterizedTest
+        @ValueSource(ints = {1, 2, 3, 4, 5, 6})
+        void seesTheArchive(int i, Observations observations) {
+            new Gson().toJson(i);
             observations.record("archive", archive());
         }
     }

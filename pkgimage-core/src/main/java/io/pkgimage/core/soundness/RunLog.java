@@ -76,22 +76,60 @@ public record RunLog(Map<String, Node> nodes, boolean complete, Optional<String>
 
     /** Reads what a child wrote; a missing file reads as nothing run and not complete. */
     public static RunLog read(Path file) {
-        if (!Files.isRegularFile(file)) {
-            return new RunLog(Map.of(), false, Optional.empty());
+        return new Tail(file).read();
+    }
+
+    /** The nodes by their parent's unique id, each list in the order the nodes started. */
+    public Map<String, List<Node>> children() {
+        Map<String, List<Node>> children = new LinkedHashMap<>();
+        nodes.values().forEach(n -> children.computeIfAbsent(n.parentId(), k -> new ArrayList<>())
+                .add(n));
+        return children;
+    }
+
+    /**
+     * A log followed while its child writes it: each {@link #read} parses only what was added since the last, and
+     * counts a line once its end of line is written.
+     */
+    public static final class Tail {
+        private final Path file;
+        private final Map<String, Node> nodes = new LinkedHashMap<>();
+        private final StringBuilder partial = new StringBuilder();
+        private long offset;
+        private boolean complete;
+        private Optional<String> timedOut = Optional.empty();
+
+        public Tail(Path file) {
+            this.file = file;
         }
-        List<String> lines;
-        try {
-            String text = Files.readString(file, StandardCharsets.UTF_8);
-            lines = new ArrayList<>(List.of(text.split("\n", -1)));
-            // the last line is whole only once its end of line is written: a log still being written, or cut short
-            lines.remove(lines.size() - 1);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the child's log '" + file + "': " + e.getMessage(), e);
+
+        /** The log as written so far. */
+        public synchronized RunLog read() {
+            if (Files.isRegularFile(file)) {
+                try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file)) {
+                    long size = channel.size();
+                    if (size > offset) {
+                        java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate((int) (size - offset));
+                        while (bytes.hasRemaining() && channel.read(bytes, offset + bytes.position()) > 0) {
+                            // until all that was there is read
+                        }
+                        bytes.flip();
+                        offset += bytes.limit();
+                        partial.append(StandardCharsets.UTF_8.decode(bytes));
+                        int end;
+                        while ((end = partial.indexOf("\n")) >= 0) {
+                            apply(partial.substring(0, end));
+                            partial.delete(0, end + 1);
+                        }
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException("Cannot read the child's log '" + file + "': " + e.getMessage(), e);
+                }
+            }
+            return new RunLog(nodes, complete, timedOut);
         }
-        Map<String, Node> nodes = new LinkedHashMap<>();
-        boolean complete = false;
-        Optional<String> timedOut = Optional.empty();
-        for (String line : lines) {
+
+        private void apply(String line) {
             List<String> f = split(line);
             switch (f.get(0)) {
                 case "S" -> {
@@ -137,11 +175,10 @@ public record RunLog(Map<String, Node> nodes, boolean complete, Optional<String>
                 case "T" -> timedOut = Optional.of(f.size() > 1 ? f.get(1) : "");
                 case "G" -> complete = true;
                 default -> {
-                    // a line cut short by a crash
+                    // an unknown line: nothing to take from it
                 }
             }
         }
-        return new RunLog(nodes, complete, timedOut);
     }
 
     private static long parseLong(String value) {
