@@ -116,11 +116,11 @@ public record RunLog(Map<String, Node> nodes, boolean complete, Optional<String>
                         bytes.flip();
                         offset += bytes.limit();
                         partial.append(StandardCharsets.UTF_8.decode(bytes));
-                        int end;
-                        while ((end = partial.indexOf("\n")) >= 0) {
-                            apply(partial.substring(0, end));
-                            partial.delete(0, end + 1);
+                        int start = 0;
+                        for (int end; (end = partial.indexOf("\n", start)) >= 0; start = end + 1) {
+                            apply(partial.substring(start, end));
                         }
+                        partial.delete(0, start);
                     }
                 } catch (IOException e) {
                     throw new UncheckedIOException("Cannot read the child's log '" + file + "': " + e.getMessage(), e);
