@@ -491,8 +491,14 @@ final class SoundnessExecution {
             verdicts.put(test, v);
         }
         if (differing.size() > ALONE_TESTS) {
-            // many tests of one class differ: the class alone in one fresh pair tells them apart, not a pair each
-            PairRuns.Pair alone = alone(archives, List.of(id), id);
+            // many tests of one class differ: they run again together, without what ran before them, in one fresh
+            // pair rather than a pair each (their class, where an engine cannot select them)
+            PairRuns.Pair together = alone(archives, differing, id);
+            PairRuns.Pair alone = differing.stream()
+                            .allMatch(t -> together.plain().log().result(t).isEmpty()
+                                    && together.imaged().log().result(t).isEmpty())
+                    ? alone(archives, List.of(id), id)
+                    : together;
             for (String test : differing) {
                 verdicts.put(
                         test,

@@ -119,15 +119,16 @@ class ImageSoundnessTests {
     }
 
     @Test
-    void manyDifferingTestsOfOneClassRunAgainWithTheirClassAloneInOnePair() throws IOException {
+    void manyDifferingTestsOfOneClassRunAgainTogetherInOnePair() throws IOException {
         EngineExecutionResults results = run(Map.of(), ManyDivergingFixture.class);
 
         results.testEvents().assertStatistics(s -> s.started(6).failed(6));
         assertThat(failure(results, "[3]"))
                 .hasMessageEndingWith("imaged <soundness-imaged.jsa>\n(the same alone in a fresh pair of JVMs)");
         assertThat(Files.readString(work.resolve("runs/alone-1/plain/child.properties")))
-                .contains(
-                        "selector.0=[engine\\:junit-jupiter]/[class\\:" + ManyDivergingFixture.class.getName() + "]\n");
+                .contains("selector.5=[engine\\:junit-jupiter]/[class\\:" + ManyDivergingFixture.class.getName()
+                        + "]/[test-template\\:seesTheArchive(int, io.pkgimage.junit.Observations)]/"
+                        + "[test-template-invocation\\:\\#6]");
         assertThat(work.resolve("runs/alone-2")).doesNotExist();
     }
 
