@@ -46,3 +46,13 @@ compare = { File basedir, String what ->
     println "Surefire: plain ${result.plain}, judged ${result.judged}"
     result
 }
+
+// a suite with no failing test: every test judged, each reported as plainly, all SOUND, the image in every imaged JVM
+allSound = { run, int atLeast ->
+    def counts = run.report.counts
+    assert run.plain.tests >= atLeast : "only ${run.plain.tests} tests ran plainly"
+    assert run.judged == run.plain : "the harness changed the results: plain ${run.plain}, with it ${run.judged}"
+    assert counts.values().sum() == run.plain.tests
+    assert counts.SOUND == run.plain.tests : "not all SOUND: ${counts}"
+    assert run.report.batches.every { it.imageClassesFromArchive > 0 } : 'every imaged JVM used the image'
+}
