@@ -32,6 +32,8 @@ import org.junit.platform.launcher.core.LauncherFactory;
 final class PairRuns {
     /** The child's log in its folder. */
     static final String LOG = "run.log";
+    /** The child's class-load log in its folder. */
+    static final String LOAD_LOG = "class-load.log";
 
     private PairRuns() {}
 
@@ -64,6 +66,12 @@ final class PairRuns {
     record Pair(Child plain, Child imaged) {
         List<Child> both() {
             return List.of(plain, imaged);
+        }
+
+        /** Whether either JVM ran the test with {@code uniqueId}. */
+        boolean ran(String uniqueId) {
+            return plain.log().result(uniqueId).isPresent()
+                    || imaged.log().result(uniqueId).isPresent();
         }
     }
 
@@ -99,7 +107,7 @@ final class PairRuns {
         Optional<LinkResult> link = imaged ? Optional.of(archives.imaged()) : archives.plain();
         List<String> options = new ArrayList<>(settings.childJvmOptions());
         link.ifPresent(l -> options.addAll(l.mapping()));
-        Path loadLog = dir.resolve("class-load.log");
+        Path loadLog = dir.resolve(LOAD_LOG);
         options.add("-Xlog:class+load=info:file=" + loadLog.toAbsolutePath());
         ForkedJvm.Exit exit = fork(settings, options, classpath(archives), config, dir);
         return new Child(
@@ -136,7 +144,7 @@ final class PairRuns {
         try {
             Files.createDirectories(dir);
             Files.deleteIfExists(dir.resolve(LOG));
-            Files.deleteIfExists(dir.resolve("class-load.log"));
+            Files.deleteIfExists(dir.resolve(LOAD_LOG));
             config.write(file, dir.resolve(LOG));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot prepare the child JVM's folder '" + dir + "': " + e.getMessage(), e);

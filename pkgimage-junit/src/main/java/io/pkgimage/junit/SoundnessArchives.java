@@ -72,6 +72,11 @@ final class SoundnessArchives {
         return classpath;
     }
 
+    /** Whether the plain JVM maps an archive of the shared test infrastructure. */
+    boolean sharesInfrastructure() {
+        return plain.isPresent();
+    }
+
     /** Internal names of the images' classes, for the proofs. */
     Set<String> imageClasses() {
         return imageClasses;

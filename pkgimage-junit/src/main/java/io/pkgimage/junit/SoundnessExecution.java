@@ -10,7 +10,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -76,7 +75,6 @@ final class SoundnessExecution {
     private final AtomicLong lastProgress = new AtomicLong(System.nanoTime());
     private SoundnessReport report;
     private int total;
-    private int planned;
 
     SoundnessExecution(ExecutionRequest request) {
         this.request = request;
@@ -156,7 +154,7 @@ final class SoundnessExecution {
                     u.isolated() || settings.isolated(className(u))));
         }
         List<BatchPlan.Batch> batchPlan = BatchPlan.plan(plan, known, settings.slots());
-        planned = batchPlan.size();
+        int planned = batchPlan.size();
         print(String.format(
                 Locale.ROOT,
                 "soundness: %d test classes in %d batch%s, each run in a plain and an imaged JVM (%d pair%s at a"
@@ -210,10 +208,7 @@ final class SoundnessExecution {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot clear the soundness batch folder '" + dir + "': " + e, e);
         }
-        Followed followed = new Followed(
-                new RunLog.Tail(dir.resolve("plain").resolve(PairRuns.LOG)),
-                new RunLog.Tail(dir.resolve("imaged").resolve(PairRuns.LOG)),
-                dir.resolve("imaged").resolve("class-load.log"));
+        Followed followed = new Followed(dir);
         CompletableFuture<PairRuns.Pair> running =
                 CompletableFuture.supplyAsync(() -> PairRuns.run(archives, config, dir), r -> {
                     Thread t = new Thread(r, "pkgimage-soundness-pair");
@@ -325,13 +320,15 @@ final class SoundnessExecution {
     private static final class Followed {
         private final RunLog.Tail plain;
         private final RunLog.Tail imaged;
+        private final Path plainLoadLog;
         private final Path imagedLoadLog;
         private boolean proven;
 
-        Followed(RunLog.Tail plain, RunLog.Tail imaged, Path imagedLoadLog) {
-            this.plain = plain;
-            this.imaged = imaged;
-            this.imagedLoadLog = imagedLoadLog;
+        Followed(Path dir) {
+            this.plain = new RunLog.Tail(dir.resolve("plain").resolve(PairRuns.LOG));
+            this.imaged = new RunLog.Tail(dir.resolve("imaged").resolve(PairRuns.LOG));
+            this.plainLoadLog = dir.resolve("plain").resolve(PairRuns.LOAD_LOG);
+            this.imagedLoadLog = dir.resolve("imaged").resolve(PairRuns.LOAD_LOG);
         }
 
         RunLog.Tail plain() {
@@ -342,13 +339,20 @@ final class SoundnessExecution {
             return imaged;
         }
 
-        /** Whether the imaged JVM's class-load log shows classes of the images from the archive; read until it does. */
+        /**
+         * Whether what the JVMs finished so far is proven: the imaged JVM's class-load log shows classes of the images
+         * from the archive (read until it does), and, where the plain JVM maps an archive of its own, the plain JVM's
+         * shows none so far.
+         */
         boolean proven(SoundnessArchives archives) {
             if (!proven) {
                 proven = !PairRuns.imageClassesFromArchive(archives.imageClasses(), imagedLoadLog)
                         .isEmpty();
             }
-            return proven;
+            return proven
+                    && (!archives.sharesInfrastructure()
+                            || PairRuns.imageClassesFromArchive(archives.imageClasses(), plainLoadLog)
+                                    .isEmpty());
         }
     }
 
@@ -455,7 +459,7 @@ final class SoundnessExecution {
     // ---- judging a class
 
     /** The verdict of each test of a class, and what the two JVMs saw of it. */
-    private record Judgement(Logs logs, Map<String, Verdict> verdicts, Optional<String> crash) {
+    private record Judgement(Logs logs, Map<String, Verdict> verdicts) {
         RunLog plain() {
             return logs.plain();
         }
@@ -490,26 +494,23 @@ final class SoundnessExecution {
             }
             verdicts.put(test, v);
         }
-        if (differing.size() > ALONE_TESTS) {
-            // many tests of one class differ: they run again together, without what ran before them, in one fresh
-            // pair rather than a pair each (their class, where an engine cannot select them)
-            PairRuns.Pair together = alone(archives, differing, id);
-            PairRuns.Pair alone = differing.stream()
-                            .allMatch(t -> together.plain().log().result(t).isEmpty()
-                                    && together.imaged().log().result(t).isEmpty())
-                    ? alone(archives, List.of(id), id)
-                    : together;
-            for (String test : differing) {
+        // each test that differed runs again alone in a fresh pair; many of one class run together in one pair
+        List<List<String>> reruns = differing.size() > ALONE_TESTS
+                ? List.of(differing)
+                : differing.stream().map(List::of).collect(Collectors.toList());
+        for (List<String> again : reruns) {
+            PairRuns.Pair pair = alone(archives, again, id);
+            if (again.stream().noneMatch(pair::ran)) {
+                // an engine that cannot select them (dynamic tests): their class alone
+                pair = alone(archives, List.of(id), id);
+            }
+            for (String test : again) {
                 verdicts.put(
                         test,
                         Verdict.alone(
                                 verdicts.get(test),
-                                alone.plain().log().result(test),
-                                alone.imaged().log().result(test)));
-            }
-        } else {
-            for (String test : differing) {
-                verdicts.put(test, alone(archives, unit, test, verdicts.get(test)));
+                                pair.plain().log().result(test),
+                                pair.imaged().log().result(test)));
             }
         }
         long micros = Math.max(
@@ -519,23 +520,10 @@ final class SoundnessExecution {
             durations.put(className(unit), micros / 1000);
         }
         report.addClass(className(unit), id, batch, plain, imaged);
-        Judgement judgement = new Judgement(logs, verdicts, crash);
+        Judgement judgement = new Judgement(logs, verdicts);
         synchronized (listener) {
             emit(unit, unit, judgement);
         }
-    }
-
-    /** Runs {@code test}, which differed in its batch, alone in a fresh pair, and judges it by both runs. */
-    private Verdict alone(SoundnessArchives archives, MirrorDescriptor unit, String test, Verdict inBatch) {
-        String id = unit.original().toString();
-        PairRuns.Pair pair = alone(archives, List.of(test), id);
-        if (pair.plain().log().result(test).isEmpty()
-                && pair.imaged().log().result(test).isEmpty()) {
-            // an engine that cannot select this test alone (a dynamic test): its class alone
-            pair = alone(archives, List.of(id), id);
-        }
-        return Verdict.alone(
-                inBatch, pair.plain().log().result(test), pair.imaged().log().result(test));
     }
 
     /** Runs {@code selectors} of the class {@code unit} in a fresh pair of JVMs. */
@@ -746,14 +734,7 @@ final class SoundnessExecution {
         Map<String, MirrorDescriptor> smallest = new LinkedHashMap<>();
         for (MirrorDescriptor u : units) {
             String engine = u.original().getEngineId().orElse("");
-            smallest.merge(
-                    engine,
-                    u,
-                    (a, b) -> Comparator.comparingInt(SoundnessExecution::testCount)
-                                            .compare(b, a)
-                                    < 0
-                            ? b
-                            : a);
+            smallest.merge(engine, u, (a, b) -> testCount(b) < testCount(a) ? b : a);
         }
         List<String> ids =
                 smallest.values().stream().map(u -> u.original().toString()).collect(Collectors.toList());

@@ -71,19 +71,15 @@ public final class BatchPlan {
         int parts = Math.max(1, Math.min(slots, rest.size()));
         List<Unit> current = new ArrayList<>();
         long done = 0;
+        int cuts = 0;
         for (Unit u : rest) {
             current.add(u);
             done += durations.getOrDefault(u.name(), estimate(u));
             // cut where the work so far reaches the next share of the total
-            if (done * parts
-                            >= total
-                                    * (batches.stream()
-                                                    .filter(b -> !b.isolated())
-                                                    .count()
-                                            + 1)
-                    && batches.stream().filter(b -> !b.isolated()).count() < parts - 1) {
+            if (cuts < parts - 1 && done * parts >= total * (cuts + 1)) {
                 batches.add(new Batch(List.copyOf(current), false));
                 current.clear();
+                cuts++;
             }
         }
         if (!current.isEmpty()) {
