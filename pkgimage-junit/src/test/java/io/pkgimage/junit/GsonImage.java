@@ -8,6 +8,7 @@ import io.pkgimage.core.classpath.ClasspathEntry;
 import io.pkgimage.core.compile.CompileRequest;
 import io.pkgimage.core.compile.ImageCompiler;
 import io.pkgimage.core.compile.TestSelection;
+import io.pkgimage.core.compile.Workload;
 import io.pkgimage.core.image.Coordinates;
 import io.pkgimage.core.jdk.Jdks;
 import io.pkgimage.core.process.ForkedJvm;
@@ -58,6 +59,7 @@ final class GsonImage {
         }
         ImageCompiler.compile(
                 new CompileRequest(
+                Workload.tests(),
                         Coordinates.of("io.pkgimage.test", "fixtures", "1.0"),
                         Jdks.current(),
                         dir.resolve("classes"),

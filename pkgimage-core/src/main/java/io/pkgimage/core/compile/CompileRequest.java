@@ -13,12 +13,13 @@ import java.util.Optional;
 /**
  * Everything that compiling one package's image needs; every field is an input of the up-to-date check.
  *
+ * @param workload what the training JVM runs, and which part of the image it fills
  * @param coordinates the package
  * @param jdk the target JDK, which trains the image
  * @param classesDirectory the package's compiled classes ({@code target/classes})
  * @param testClassesDirectory the package's compiled tests ({@code target/test-classes}); empty when its tests cannot
- *     run on the JUnit Platform, and the package's classes are loaded instead
- * @param dependencies the rest of the test class path in order: runtime dependencies as {@link
+ *     run on the JUnit Platform (the package's classes are then loaded instead), and for a main class
+ * @param dependencies the rest of the test (or, for a main class, runtime) class path in order: runtime dependencies as {@link
  *     ClasspathEntry.Role#DEPENDENCY}, test-only ones as {@link ClasspathEntry.Role#TEST}
  * @param harness extra jars the training child needs that the test class path lacks (the JUnit Launcher)
  * @param selection which tests run
@@ -36,6 +37,7 @@ import java.util.Optional;
  * @param toolVersion the version of pkgimage itself, so an upgrade retrains
  */
 public record CompileRequest(
+        Workload workload,
         Coordinates coordinates,
         Jdk jdk,
         Path classesDirectory,

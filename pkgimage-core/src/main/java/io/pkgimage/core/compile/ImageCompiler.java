@@ -8,6 +8,7 @@ import io.pkgimage.core.image.DependencyImage;
 import io.pkgimage.core.image.HotMethod;
 import io.pkgimage.core.image.ImageCodec;
 import io.pkgimage.core.image.ImageFormatException;
+import io.pkgimage.core.image.ImagePart;
 import io.pkgimage.core.image.PackageImage;
 import io.pkgimage.core.image.TrainedOn;
 import io.pkgimage.core.image.TrainingSummary;
@@ -31,34 +32,44 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-/** Compiles one package's image: trains it with the package's tests and writes the image file. */
+/**
+ * Compiles one part of a package's image: runs its workload (the package's tests, its integration tests or a main
+ * class) in a training JVM and writes the image file with that part in place, the other parts kept.
+ */
 public final class ImageCompiler {
     private static final int FAILURES_SHOWN = 10;
 
     private ImageCompiler() {}
 
     /**
-     * Compiles the image that {@code request} describes, or reuses the existing one when no input changed.
+     * Compiles the part of the image that {@code request} describes, or reuses the existing part when no input
+     * changed.
      *
-     * @throws TrainingException if the training JVM fails, or tests fail and {@code failOnTrainingFailure} is set
+     * @throws TrainingException if the training JVM fails, tests fail and {@code failOnTrainingFailure} is set, or
+     *     integration tests are to be recorded and none is selected
      */
     public static CompileResult compile(CompileRequest request, Progress progress) {
         long start = System.nanoTime();
         String inputs = inputsFingerprint(request);
         Path imageFile = request.imageFile();
+        Workload workload = request.workload();
+        Optional<PackageImage> existing = Optional.empty();
         if (Files.isRegularFile(imageFile)) {
             try {
-                PackageImage existing = ImageCodec.read(imageFile);
-                if (existing.inputsSha256().equals(inputs)) {
-                    progress.info("Package image " + imageFile + " is up to date (no input changed since it was "
-                            + "trained); reusing it [" + millis(start) + " ms]");
-                    return new CompileResult(imageFile, existing, true);
+                existing = Optional.of(ImageCodec.read(imageFile));
+                Optional<ImagePart> part = existing.get().part(workload.part());
+                if (part.isPresent() && part.get().inputsSha256().equals(inputs)) {
+                    progress.info("Package image " + imageFile + " is up to date for its " + workload.part()
+                            + " part (no input changed since it was recorded); reusing it [" + millis(start)
+                            + " ms]");
+                    return new CompileResult(imageFile, existing.get(), true);
                 }
             } catch (ImageFormatException e) {
                 progress.warn("Replacing the unreadable image: " + e.getMessage());
@@ -78,9 +89,16 @@ public final class ImageCompiler {
                 .forEach((name, resource) ->
                         fingerprints.put(name, Hashing.sha256(ClasspathIndex.read(classesJar, resource))));
 
-        List<String> tests = request.testClassesDirectory()
-                .map(request.selection()::testClasses)
-                .orElse(List.of());
+        List<String> tests = workload.runsTests()
+                ? request.testClassesDirectory()
+                        .map(request.selection()::testClasses)
+                        .orElse(List.of())
+                : List.of();
+        if (tests.isEmpty() && workload.part().equals(ImagePart.INTEGRATION_TESTS)) {
+            throw new TrainingException("No integration test classes match "
+                    + request.selection().includes()
+                    + request.testClassesDirectory().map(t -> " in " + t).orElse("") + "; nothing to record");
+        }
         List<ClasspathEntry> entries = new ArrayList<>();
         request.testClassesDirectory().ifPresent(t -> entries.add(ClasspathEntry.test(t)));
         entries.add(ClasspathEntry.self(classesJar, request.coordinates()));
@@ -88,7 +106,10 @@ public final class ImageCompiler {
         request.harness().forEach(h -> entries.add(ClasspathEntry.test(h)));
         entries.add(ClasspathEntry.test(TrainingLauncher.harnessLocation()));
 
-        if (tests.isEmpty()) {
+        if (workload.mainClass().isPresent()) {
+            progress.info("Recording the workload " + workload.mainClass().get() + " " + workload.arguments() + " of "
+                    + request.coordinates() + " on " + request.jdk());
+        } else if (tests.isEmpty()) {
             progress.info(request.testClassesDirectory()
                             .map(t -> "No test classes match "
                                     + request.selection().includes() + " in " + t)
@@ -96,14 +117,22 @@ public final class ImageCompiler {
                     + "; training by loading the package's " + fingerprints.size()
                     + " classes without initialising them");
         } else {
-            progress.info("Training " + request.coordinates() + " with " + tests.size() + " test classes on "
-                    + request.jdk());
+            progress.info(
+                    (workload.part().equals(ImagePart.TESTS) ? "Training " : "Recording the integration tests of ")
+                            + request.coordinates() + (workload.part().equals(ImagePart.TESTS) ? " with " : ": ")
+                            + tests.size() + " test classes on " + request.jdk());
         }
         TrainingRun run = new TrainingRun(
                 request.jdk(),
                 entries.stream().map(ClasspathEntry::path).collect(Collectors.toList()),
+                workload.mainClass(),
+                workload.arguments(),
                 tests,
-                fingerprints.keySet().stream().map(n -> n.replace('/', '.')).collect(Collectors.toList()),
+                workload.runsTests()
+                        ? fingerprints.keySet().stream()
+                                .map(n -> n.replace('/', '.'))
+                                .collect(Collectors.toList())
+                        : List.of(),
                 request.selection().includeTags(),
                 request.selection().excludeTags(),
                 request.configurationParameters(),
@@ -113,10 +142,11 @@ public final class ImageCompiler {
                 request.workingDirectory(),
                 work,
                 request.timeout(),
-                request.hotMethods());
+                request.hotMethods() && workload.part().equals(ImagePart.TESTS));
         TrainingOutcome outcome = TrainingLauncher.launch(run, progress);
 
-        String mode = tests.isEmpty() ? "classes" : "tests";
+        String mode =
+                workload.part().equals(ImagePart.TESTS) ? (tests.isEmpty() ? "classes" : "tests") : workload.part();
         TrainingSummary summary = new TrainingSummary(
                 mode, outcome.run(), outcome.failed(), outcome.skipped(), outcome.wallMillis(), outcome.failures());
         if (outcome.failed() > 0) {
@@ -125,7 +155,12 @@ public final class ImageCompiler {
                             + (outcome.failures().size() > FAILURES_SHOWN
                                     ? "\n  … and " + (outcome.failures().size() - FAILURES_SHOWN) + " more"
                                     : "");
-            String what = mode.equals("tests") ? "tests failed" : "classes failed to load";
+            String what =
+                    switch (mode) {
+                        case "classes" -> "classes failed to load";
+                        case "main" -> "run of the workload failed";
+                        default -> "tests failed";
+                    };
             if (request.failOnTrainingFailure()) {
                 throw new TrainingFailuresException(
                         outcome.failed() + " " + what + " while training " + request.coordinates()
@@ -148,41 +183,109 @@ public final class ImageCompiler {
         List<HotMethod> hot = outcome.compilationLog()
                 .map(log -> CompilationLog.hotMethods(log, packageClasses))
                 .orElse(List.of());
-        PackageImage image = new PackageImage(
-                request.coordinates(),
-                new TrainedOn(
-                        outcome.vendor(),
-                        outcome.runtimeVersion(),
-                        outcome.feature(),
-                        outcome.gc(),
-                        outcome.compressedOops()),
-                fingerprints,
+        ImagePart part = new ImagePart(
+                workload.part(),
+                summary,
+                inputs,
                 split.self(),
                 split.dependencies(),
                 split.jdk(),
-                split.lambdaFormInvokers(),
-                summary,
-                hot,
-                request.dependencyImages(),
-                inputs);
+                split.lambdaFormInvokers());
+        TrainedOn trainedOn = new TrainedOn(
+                outcome.vendor(), outcome.runtimeVersion(), outcome.feature(), outcome.gc(), outcome.compressedOops());
+        PackageImage image = withPart(existing, part, request, trainedOn, fingerprints, hot, progress);
         ImageCodec.write(image, imageFile);
         progress.info(String.format(
-                "Wrote %s: %d of the package's %d classes, %d classes of %d dependencies, %d JDK classes, %d hot"
-                        + " methods; %s %d run, %d failed, %d skipped in %.1f s [%d ms in all]",
+                "Wrote %s, part %s: %d of the package's %d classes, %d classes of %d dependencies, %d JDK classes,"
+                        + " %d hot methods; %s %d run, %d failed, %d skipped in %.1f s [%d ms in all]. The image"
+                        + " holds %s",
                 imageFile.getFileName(),
-                image.ownClasses().size(),
+                part.name(),
+                part.ownClasses().size(),
                 fingerprints.size(),
-                image.dependencyClasses().values().stream().mapToInt(List::size).sum(),
-                image.dependencyClasses().size(),
-                image.jdkClasses().size(),
+                part.dependencyClasses().values().stream().mapToInt(List::size).sum(),
+                part.dependencyClasses().size(),
+                part.jdkClasses().size(),
                 hot.size(),
-                mode.equals("tests") ? "tests" : "classes loaded:",
+                switch (mode) {
+                    case "classes" -> "classes loaded:";
+                    case "main" -> "main";
+                    default -> "tests";
+                },
                 summary.run(),
                 summary.failed(),
                 summary.skipped(),
                 summary.wallMillis() / 1000.0,
-                millis(start)));
+                millis(start),
+                describeParts(image)));
         return new CompileResult(imageFile, image, false);
+    }
+
+    /** The parts of {@code image} with their summaries, for the log. */
+    public static String describeParts(PackageImage image) {
+        return image.parts().values().stream()
+                .map(p -> String.format(
+                        "%s (%s: %d run, %d failed, %d classes)",
+                        p.name(),
+                        p.summary().mode(),
+                        p.summary().run(),
+                        p.summary().failed(),
+                        p.classCount()))
+                .collect(Collectors.joining(", "));
+    }
+
+    /**
+     * The image to write: {@code existing} with {@code part} in its place when it is of the same package and JVM;
+     * else an image of {@code part} alone (the parts of another JVM cannot be linked with it and are dropped).
+     */
+    private static PackageImage withPart(
+            Optional<PackageImage> existing,
+            ImagePart part,
+            CompileRequest request,
+            TrainedOn trainedOn,
+            SortedMap<String, String> fingerprints,
+            List<HotMethod> hot,
+            Progress progress) {
+        boolean tests = part.name().equals(ImagePart.TESTS);
+        if (existing.isPresent()) {
+            PackageImage before = existing.get();
+            boolean sameJvm = sameJvm(before.trainedOn(), trainedOn);
+            if (before.coordinates().equals(request.coordinates()) && sameJvm) {
+                PackageImage kept = new PackageImage(
+                        before.coordinates(),
+                        trainedOn,
+                        fingerprints,
+                        before.parts(),
+                        tests ? hot : before.hotMethods(),
+                        tests ? request.dependencyImages() : before.dependencyImages());
+                return kept.with(part, fingerprints);
+            }
+            List<String> dropped = before.parts().keySet().stream()
+                    .filter(n -> !n.equals(part.name()))
+                    .toList();
+            if (!dropped.isEmpty()) {
+                progress.warn("Dropped the image's parts " + dropped + ": they were recorded for "
+                        + before.coordinates() + " on " + before.trainedOn().vendor() + " "
+                        + before.trainedOn().runtimeVersion() + " ("
+                        + before.trainedOn().gc() + "), this run is "
+                        + request.coordinates() + " on " + trainedOn.vendor() + " " + trainedOn.runtimeVersion()
+                        + " (" + trainedOn.gc() + "). Record them again with this JDK.");
+            }
+        }
+        return PackageImage.of(
+                request.coordinates(),
+                trainedOn,
+                fingerprints,
+                part,
+                tests ? hot : List.of(),
+                tests ? request.dependencyImages() : List.of());
+    }
+
+    private static boolean sameJvm(TrainedOn a, TrainedOn b) {
+        return a.vendor().equals(b.vendor())
+                && a.runtimeVersion().equals(b.runtimeVersion())
+                && a.gc().equals(b.gc())
+                && a.compressedOops() == b.compressedOops();
     }
 
     /** The fingerprint of every input that shapes the image; equal fingerprints mean the image is up to date. */
@@ -191,6 +294,7 @@ public final class ImageCompiler {
         Map<String, String> fields = new TreeMap<>();
         fields.put("format", Integer.toString(PackageImage.FORMAT_VERSION));
         fields.put("tool", r.toolVersion());
+        fields.put("workload", r.workload().toString());
         fields.put("coordinates", r.coordinates().toString());
         fields.put(
                 "jdk",

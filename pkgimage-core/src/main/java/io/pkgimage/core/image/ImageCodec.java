@@ -42,16 +42,34 @@ public final class ImageCodec {
     static final String FORMAT = "pkgimage/FORMAT";
     static final String PROPERTIES = "pkgimage/image.properties";
     static final String FINGERPRINTS = "pkgimage/classes.sha256";
-    static final String CLASSLIST = "pkgimage/classlist.txt";
     static final String HOT_METHODS = "pkgimage/hot-methods.txt";
     static final String DEPENDENCY_IMAGES = "pkgimage/dependency-images.txt";
-    static final String FAILURES = "pkgimage/training-failures.txt";
     private static final List<String> ENTRIES =
-            List.of(FORMAT, PROPERTIES, FINGERPRINTS, CLASSLIST, HOT_METHODS, DEPENDENCY_IMAGES, FAILURES);
+            List.of(FORMAT, PROPERTIES, FINGERPRINTS, HOT_METHODS, DEPENDENCY_IMAGES);
+    private static final List<String> ALL_ENTRIES = allEntries();
     private static final String FORMAT_PREFIX = "pkgimage-format=";
     private static final LocalDateTime FIXED_TIME = LocalDateTime.of(1980, 2, 1, 0, 0);
 
     private ImageCodec() {}
+
+    /** The classlist entry of part {@code part}. */
+    static String classlistEntry(String part) {
+        return "pkgimage/" + part + "/classlist.txt";
+    }
+
+    /** The failures entry of part {@code part}. */
+    static String failuresEntry(String part) {
+        return "pkgimage/" + part + "/failures.txt";
+    }
+
+    private static List<String> allEntries() {
+        List<String> all = new ArrayList<>(ENTRIES);
+        for (String part : ImagePart.NAMES) {
+            all.add(classlistEntry(part));
+            all.add(failuresEntry(part));
+        }
+        return List.copyOf(all);
+    }
 
     /** Writes {@code image} to {@code file} atomically; equal images give byte-identical files. */
     public static void write(PackageImage image, Path file) {
@@ -67,7 +85,14 @@ public final class ImageCodec {
         image.fingerprints()
                 .forEach((name, sha) -> fp.append(sha).append(' ').append(name).append('\n'));
         content.put(FINGERPRINTS, fp.toString());
-        content.put(CLASSLIST, classlist(image));
+        for (ImagePart part : image.parts().values()) {
+            content.put(classlistEntry(part.name()), classlist(part));
+            StringBuilder failures = new StringBuilder();
+            for (String f : part.summary().failures()) {
+                failures.append(singleLine(f)).append('\n');
+            }
+            content.put(failuresEntry(part.name()), failures.toString());
+        }
         StringBuilder hot = new StringBuilder();
         for (HotMethod m : image.hotMethods()) {
             hot.append(m.level())
@@ -85,11 +110,6 @@ public final class ImageCodec {
             deps.append(d.sha256()).append(' ').append(d.coordinates()).append('\n');
         }
         content.put(DEPENDENCY_IMAGES, deps.toString());
-        StringBuilder failures = new StringBuilder();
-        for (String f : image.training().failures()) {
-            failures.append(singleLine(f)).append('\n');
-        }
-        content.put(FAILURES, failures.toString());
 
         ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
         zip.setLevel(9);
@@ -112,19 +132,23 @@ public final class ImageCodec {
         p.put("jdk.feature", Integer.toString(image.trainedOn().feature()));
         p.put("jdk.gc", image.trainedOn().gc());
         p.put("jdk.compressedOops", Boolean.toString(image.trainedOn().compressedOops()));
-        TrainingSummary t = image.training();
-        p.put("training.mode", t.mode());
-        p.put("training.run", Integer.toString(t.run()));
-        p.put("training.failed", Integer.toString(t.failed()));
-        p.put("training.skipped", Integer.toString(t.skipped()));
-        p.put("training.wallMillis", Long.toString(t.wallMillis()));
-        p.put("inputs.sha256", image.inputsSha256());
+        p.put("parts", String.join(",", image.parts().keySet()));
+        for (ImagePart part : image.parts().values()) {
+            TrainingSummary t = part.summary();
+            String key = part.name() + ".";
+            p.put(key + "mode", t.mode());
+            p.put(key + "run", Integer.toString(t.run()));
+            p.put(key + "failed", Integer.toString(t.failed()));
+            p.put(key + "skipped", Integer.toString(t.skipped()));
+            p.put(key + "wallMillis", Long.toString(t.wallMillis()));
+            p.put(key + "inputs.sha256", part.inputsSha256());
+        }
         StringBuilder sb = new StringBuilder();
         p.forEach((k, v) -> sb.append(k).append('=').append(singleLine(v)).append('\n'));
         return sb.toString();
     }
 
-    private static String classlist(PackageImage image) {
+    private static String classlist(ImagePart image) {
         StringBuilder sb = new StringBuilder();
         sb.append("[self]\n");
         appendEntries(sb, image.ownClasses());
@@ -182,8 +206,10 @@ public final class ImageCodec {
                 if (!seen.add(name)) {
                     throw bad(file, "entry '" + name + "' appears twice");
                 }
-                if (!ENTRIES.contains(name)) {
-                    throw bad(file, "unexpected entry '" + printable(name) + "' (an image holds only " + ENTRIES + ")");
+                if (!ALL_ENTRIES.contains(name)) {
+                    throw bad(
+                            file,
+                            "unexpected entry '" + printable(name) + "' (an image holds only " + ALL_ENTRIES + ")");
                 }
                 try (InputStream in = zip.getInputStream(entry)) {
                     byte[] bytes = readBounded(in, MAX_CONTENT_BYTES - total, file, name);
@@ -272,14 +298,44 @@ public final class ImageCodec {
                     pr.getInt("jdk.feature"),
                     pr.get("jdk.gc"),
                     pr.getBoolean("jdk.compressedOops"));
-            List<String> failures = new Lines(file, FAILURES, entries.get(FAILURES)).all();
-            TrainingSummary training = new TrainingSummary(
-                    pr.get("training.mode"),
-                    pr.getInt("training.run"),
-                    pr.getInt("training.failed"),
-                    pr.getInt("training.skipped"),
-                    pr.getLong("training.wallMillis"),
-                    failures);
+            Map<String, ImagePart> imageParts = new LinkedHashMap<>();
+            for (String name : pr.get("parts").split(",", -1)) {
+                if (!ImagePart.NAMES.contains(name) || imageParts.containsKey(name)) {
+                    throw bad(
+                            file,
+                            PROPERTIES + " 'parts' names '" + printable(name) + "', not one of " + ImagePart.NAMES
+                                    + " once");
+                }
+                for (String entry : List.of(classlistEntry(name), failuresEntry(name))) {
+                    if (!entries.containsKey(entry)) {
+                        throw bad(file, "entry '" + entry + "' of part " + name + " is missing");
+                    }
+                }
+                String key = name + ".";
+                TrainingSummary summary = new TrainingSummary(
+                        pr.get(key + "mode"),
+                        pr.getInt(key + "run"),
+                        pr.getInt(key + "failed"),
+                        pr.getInt(key + "skipped"),
+                        pr.getLong(key + "wallMillis"),
+                        new Lines(file, failuresEntry(name), entries.get(failuresEntry(name))).all());
+                Classlist cl = parseClasslist(new Lines(file, classlistEntry(name), entries.get(classlistEntry(name))));
+                imageParts.put(
+                        name,
+                        new ImagePart(
+                                name,
+                                summary,
+                                pr.get(key + "inputs.sha256"),
+                                cl.self,
+                                cl.dependencies,
+                                cl.jdk,
+                                cl.invokers));
+            }
+            for (String entry : entries.keySet()) {
+                if (!ENTRIES.contains(entry) && !imageParts.containsKey(entry.split("/")[1])) {
+                    throw bad(file, "entry '" + entry + "' belongs to no part listed in " + PROPERTIES);
+                }
+            }
             Coordinates coordinates = Coordinates.parse(pr.get("coordinates"));
             SortedMap<String, String> fingerprints = new TreeMap<>();
             Lines fp = new Lines(file, FINGERPRINTS, entries.get(FINGERPRINTS));
@@ -304,19 +360,7 @@ public final class ImageCodec {
                 String[] parts = dl.split(line, 2);
                 deps.add(new DependencyImage(Coordinates.parse(parts[1]), parts[0]));
             }
-            Classlist cl = parseClasslist(new Lines(file, CLASSLIST, entries.get(CLASSLIST)));
-            return new PackageImage(
-                    coordinates,
-                    trainedOn,
-                    fingerprints,
-                    cl.self,
-                    cl.dependencies,
-                    cl.jdk,
-                    cl.invokers,
-                    training,
-                    hot,
-                    deps,
-                    pr.get("inputs.sha256"));
+            return new PackageImage(coordinates, trainedOn, fingerprints, imageParts, hot, deps);
         } catch (IllegalArgumentException e) {
             throw bad(file, e.getMessage(), e);
         }

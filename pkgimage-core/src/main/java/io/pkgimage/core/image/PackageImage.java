@@ -1,106 +1,98 @@
 package io.pkgimage.core.image;
 
-import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * A package image: what one package's training taught about its classes, as data.
+ * A package image: what the package's workloads taught about its classes, as data.
  *
  * <p>All collections are sorted on construction, so equal images write byte-identical files.
  *
  * @param coordinates the package
- * @param trainedOn the JVM that trained it
+ * @param trainedOn the JVM that ran every part's workload
  * @param fingerprints SHA-256 of every class file the package owns, by internal name
- * @param ownClasses the package's classes that the training loaded
- * @param dependencyClasses classes of each dependency that the training loaded, by its coordinates
- * @param jdkClasses JDK classes that the training loaded
- * @param lambdaFormInvokers the {@code @lambda-form-invoker} lines (JDK method-handle forms)
- * @param training the training summary
- * @param hotMethods methods of the package and its dependencies that the JIT compiled during training
+ * @param parts what each workload loaded ({@link ImagePart#TESTS}, {@link ImagePart#MAIN}, …), in the order of
+ *     {@link ImagePart#NAMES}; at least one
+ * @param hotMethods methods of the package and its dependencies that the JIT compiled while its tests ran
  * @param dependencyImages the images of dependencies that the compile saw
- * @param inputsSha256 fingerprint of every input of the compile, to tell when the image is up to date
  */
 public record PackageImage(
         Coordinates coordinates,
         TrainedOn trainedOn,
         SortedMap<String, String> fingerprints,
-        List<ClassEntry> ownClasses,
-        SortedMap<Coordinates, List<ClassEntry>> dependencyClasses,
-        List<ClassEntry> jdkClasses,
-        List<String> lambdaFormInvokers,
-        TrainingSummary training,
+        Map<String, ImagePart> parts,
         List<HotMethod> hotMethods,
-        List<DependencyImage> dependencyImages,
-        String inputsSha256) {
+        List<DependencyImage> dependencyImages) {
 
     /** The version of the file format that this code writes and reads. */
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 2;
 
     public PackageImage {
         fingerprints = Collections.unmodifiableSortedMap(new TreeMap<>(Map.copyOf(fingerprints)));
-        ownClasses = sortedEntries(ownClasses);
-        TreeMap<Coordinates, List<ClassEntry>> deps = new TreeMap<>();
-        dependencyClasses.forEach((k, v) -> deps.put(k, sortedEntries(v)));
-        dependencyClasses = Collections.unmodifiableSortedMap(deps);
-        jdkClasses = sortedEntries(jdkClasses);
-        for (String line : lambdaFormInvokers) {
-            if (!line.startsWith("@lambda-form-invoker ") || line.indexOf('\n') >= 0 || line.indexOf('\r') >= 0) {
-                throw new IllegalArgumentException("Invalid lambda-form-invoker line '" + line + "'");
+        Map<String, ImagePart> ordered = new LinkedHashMap<>();
+        for (String name : ImagePart.NAMES) {
+            ImagePart part = parts.get(name);
+            if (part != null) {
+                if (!part.name().equals(name)) {
+                    throw new IllegalArgumentException("Part '" + part.name() + "' filed as '" + name + "'");
+                }
+                ordered.put(name, part);
             }
         }
-        lambdaFormInvokers = List.copyOf(new TreeSet<>(lambdaFormInvokers));
+        if (ordered.isEmpty()) {
+            throw new IllegalArgumentException("An image holds at least one part");
+        }
+        parts = Collections.unmodifiableMap(ordered);
         hotMethods = hotMethods.stream().sorted().toList();
         dependencyImages = dependencyImages.stream().sorted().toList();
     }
 
-    /** Number of classlist entries over all owners. */
+    /** An image of one part. */
+    public static PackageImage of(
+            Coordinates coordinates,
+            TrainedOn trainedOn,
+            SortedMap<String, String> fingerprints,
+            ImagePart part,
+            List<HotMethod> hotMethods,
+            List<DependencyImage> dependencyImages) {
+        return new PackageImage(
+                coordinates, trainedOn, fingerprints, Map.of(part.name(), part), hotMethods, dependencyImages);
+    }
+
+    /** The part called {@code name}, if the image holds one. */
+    public Optional<ImagePart> part(String name) {
+        return Optional.ofNullable(parts.get(name));
+    }
+
+    /**
+     * This image with {@code part} in place of the part of its name (added when there was none), and the package's
+     * fingerprints as they are now; the other parts keep their entries, which the link step checks class by class.
+     */
+    public PackageImage with(ImagePart part, SortedMap<String, String> currentFingerprints) {
+        Map<String, ImagePart> all = new LinkedHashMap<>(parts);
+        all.put(part.name(), part);
+        return new PackageImage(coordinates, trainedOn, currentFingerprints, all, hotMethods, dependencyImages);
+    }
+
+    /** Number of classlist entries over all owners and parts. */
     public int classCount() {
-        return ownClasses.size()
-                + dependencyClasses.values().stream().mapToInt(List::size).sum()
-                + jdkClasses.size();
+        return parts.values().stream().mapToInt(ImagePart::classCount).sum();
     }
 
     /**
      * The internal names of every class the image speaks for: all of the package's own (trained or not) and the
-     * dependency classes its training loaded.
+     * dependency classes its parts loaded.
      */
     public Set<String> classNames() {
         Set<String> names = new TreeSet<>(fingerprints.keySet());
-        dependencyClasses.values().forEach(l -> l.forEach(c -> names.add(c.name())));
+        parts.values().forEach(p -> p.dependencyClasses().values().forEach(l -> l.forEach(c -> names.add(c.name()))));
         return names;
-    }
-
-    /** The same image with another inputs fingerprint. */
-    public PackageImage withInputs(String inputs) {
-        return new PackageImage(
-                coordinates,
-                trainedOn,
-                fingerprints,
-                ownClasses,
-                dependencyClasses,
-                jdkClasses,
-                lambdaFormInvokers,
-                training,
-                hotMethods,
-                dependencyImages,
-                inputs);
-    }
-
-    private static List<ClassEntry> sortedEntries(List<ClassEntry> entries) {
-        List<ClassEntry> sorted = new ArrayList<>(entries);
-        sorted.sort(Comparator.comparing(ClassEntry::name));
-        for (int i = 1; i < sorted.size(); i++) {
-            if (sorted.get(i).name().equals(sorted.get(i - 1).name())) {
-                throw new IllegalArgumentException("Class " + sorted.get(i).name() + " is listed twice");
-            }
-        }
-        return List.copyOf(sorted);
     }
 }

@@ -4,8 +4,10 @@ import io.pkgimage.core.classlist.RecordedClassList;
 import io.pkgimage.core.classpath.ClasspathIndex;
 import io.pkgimage.core.image.ClassEntry;
 import io.pkgimage.core.image.Coordinates;
+import io.pkgimage.core.image.ImagePart;
 import io.pkgimage.core.image.PackageImage;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -86,58 +88,61 @@ public final class ImageMerge {
         List<ImageStats> stats = new ArrayList<>();
         for (PackageImage image : images) {
             boolean sameJdk = image.trainedOn().feature() == targetFeature;
-            int kept = 0;
-            int changed = 0;
-            int missing = 0;
-            int otherJdk = 0;
-            List<String> changedExamples = new ArrayList<>();
-            List<String> missingExamples = new ArrayList<>();
-            List<ClassEntry> fromClasspath = new ArrayList<>(image.ownClasses());
-            image.dependencyClasses().values().forEach(fromClasspath::addAll);
-            for (ClassEntry c : fromClasspath) {
-                Optional<ClasspathIndex.Origin> origin = index.find(c.name());
-                if (origin.isEmpty()) {
-                    missing++;
-                    example(missingExamples, c.name());
-                } else if (c.sha256().isPresent()
-                        && !c.sha256().get().equals(origin.get().sha256())) {
-                    changed++;
-                    example(changedExamples, c.name());
-                } else {
-                    Entry e = app.computeIfAbsent(c.name(), n -> new Entry());
-                    e.fromClasspath = true;
-                    c.lines().forEach(l -> add(e, c.name(), l, cpLines));
-                    kept++;
-                }
-            }
-            if (sameJdk) {
-                for (ClassEntry c : image.jdkClasses()) {
-                    if (index.find(c.name()).isPresent()) {
-                        // a class of the JDK's packages shadowed on the classpath is not the JDK's
-                        missing++;
-                        continue;
+            // a class that several parts recorded counts once; its lines are those of every part that holds
+            Set<String> kept = new HashSet<>();
+            Set<String> changed = new TreeSet<>();
+            Set<String> missing = new TreeSet<>();
+            Set<String> otherJdk = new HashSet<>();
+            for (ImagePart part : image.parts().values()) {
+                List<ClassEntry> fromClasspath = new ArrayList<>(part.ownClasses());
+                part.dependencyClasses().values().forEach(fromClasspath::addAll);
+                for (ClassEntry c : fromClasspath) {
+                    Optional<ClasspathIndex.Origin> origin = index.find(c.name());
+                    if (origin.isEmpty()) {
+                        missing.add(c.name());
+                    } else if (c.sha256().isPresent()
+                            && !c.sha256().get().equals(origin.get().sha256())) {
+                        changed.add(c.name());
+                    } else {
+                        Entry e = app.computeIfAbsent(c.name(), n -> new Entry());
+                        e.fromClasspath = true;
+                        c.lines().forEach(l -> add(e, c.name(), l, cpLines));
+                        kept.add(c.name());
                     }
-                    Entry e = jdk.computeIfAbsent(c.name(), n -> new Entry());
-                    c.lines().forEach(l -> add(e, c.name(), l, cpLines));
-                    kept++;
                 }
-                invokers.addAll(image.lambdaFormInvokers());
-            } else {
-                otherJdk =
-                        image.jdkClasses().size() + image.lambdaFormInvokers().size();
+                if (sameJdk) {
+                    for (ClassEntry c : part.jdkClasses()) {
+                        if (index.find(c.name()).isPresent()) {
+                            // a class of the JDK's packages shadowed on the classpath is not the JDK's
+                            missing.add(c.name());
+                            continue;
+                        }
+                        Entry e = jdk.computeIfAbsent(c.name(), n -> new Entry());
+                        c.lines().forEach(l -> add(e, c.name(), l, cpLines));
+                        kept.add(c.name());
+                    }
+                    invokers.addAll(part.lambdaFormInvokers());
+                } else {
+                    part.jdkClasses().forEach(c -> otherJdk.add(c.name()));
+                    otherJdk.addAll(part.lambdaFormInvokers());
+                }
             }
+            changed.removeAll(kept); // recorded before a change by one part, and after it by another
+            List<String> changedExamples = changed.stream().limit(EXAMPLES).toList();
+            List<String> missingExamples = missing.stream().limit(EXAMPLES).toList();
             List<String> notes = new ArrayList<>();
             if (!changedExamples.isEmpty()) {
-                notes.add("changed since training: " + String.join(", ", changedExamples) + more(changed));
+                notes.add("changed since training: " + String.join(", ", changedExamples) + more(changed.size()));
             }
             if (!missingExamples.isEmpty()) {
-                notes.add("not on this classpath: " + String.join(", ", missingExamples) + more(missing));
+                notes.add("not on this classpath: " + String.join(", ", missingExamples) + more(missing.size()));
             }
             if (!sameJdk) {
                 notes.add("trained on JDK " + image.trainedOn().feature() + ", linked for JDK " + targetFeature
-                        + ": its " + otherJdk + " JDK entries are not used, its classpath entries are");
+                        + ": its " + otherJdk.size() + " JDK entries are not used, its classpath entries are");
             }
-            stats.add(new ImageStats(image.coordinates(), kept, changed, missing, otherJdk, notes));
+            stats.add(new ImageStats(
+                    image.coordinates(), kept.size(), changed.size(), missing.size(), otherJdk.size(), notes));
         }
         int sharedCount = 0;
         for (String name : shared.classes()) {
@@ -200,12 +205,6 @@ public final class ImageMerge {
             e.lines.add(line);
         }
         // any other tag is no class line of the JVM's classlist: the dump would stop at it
-    }
-
-    private static void example(List<String> examples, String name) {
-        if (examples.size() < EXAMPLES) {
-            examples.add(name);
-        }
     }
 
     private static String more(int count) {

@@ -91,7 +91,21 @@ public final class TrainingLauncher {
                 throw new TrainingException("Cannot read the training results '" + results + "': " + e, e);
             }
         }
-        if (exit.exitCode() != 0 || !"true".equals(p.getProperty("goodbye"))) {
+        boolean mainExited = run.mainClass().isPresent() && "true".equals(p.getProperty("goodbye"));
+        if (mainExited && exit.exitCode() != 0) {
+            // the workload ended the JVM with System.exit(non-zero): a failed run, as a failing test is
+            p.setProperty("run", "0");
+            p.setProperty("failed", "1");
+            p.setProperty(
+                    "failure.0",
+                    run.mainClass().get() + ".main " + run.mainArguments() + " — System.exit(" + exit.exitCode()
+                            + ")"
+                            + (exit.lastLines().isEmpty()
+                                    ? ""
+                                    : "; its last line: "
+                                            + exit.lastLines()
+                                                    .get(exit.lastLines().size() - 1)));
+        } else if (exit.exitCode() != 0 || !"true".equals(p.getProperty("goodbye"))) {
             throw new TrainingException("The training JVM terminated without properly saying goodbye (exit code "
                     + exit.exitCode() + "). Did a test call System.exit or crash the JVM? Command was: "
                     + commandLine + exit.lastOutput());
@@ -124,9 +138,13 @@ public final class TrainingLauncher {
 
     private static void writeConfig(TrainingRun run, Path results, Path config) throws IOException {
         Map<String, String> p = new TreeMap<>();
-        p.put("mode", run.runsTests() ? "tests" : "classes");
+        p.put("mode", run.mode());
         p.put("results", results.toAbsolutePath().toString());
-        List<String> classes = run.runsTests() ? run.testClasses() : run.loadClasses();
+        run.mainClass().ifPresent(m -> p.put("mainClass", m));
+        for (int i = 0; i < run.mainArguments().size(); i++) {
+            p.put("argument." + i, run.mainArguments().get(i));
+        }
+        List<String> classes = run.mode().equals("tests") ? run.testClasses() : run.loadClasses();
         for (int i = 0; i < classes.size(); i++) {
             p.put("class." + i, classes.get(i));
         }

@@ -11,7 +11,9 @@ import java.util.Map;
  *
  * @param jdk the JDK that runs it (the target JDK)
  * @param classpath the child's class path, in order
- * @param testClasses the test classes to run; when empty, {@code loadClasses} are loaded instead
+ * @param mainClass a main class to run instead of tests, with {@code mainArguments}
+ * @param mainArguments the main class's arguments
+ * @param testClasses the test classes to run; when empty (and no main class), {@code loadClasses} are loaded
  * @param loadClasses classes to load without initialisation when there are no tests
  * @param includeTags JUnit tag expressions to include (Surefire's {@code groups}), empty for all
  * @param excludeTags JUnit tag expressions to exclude (Surefire's {@code excludedGroups})
@@ -27,6 +29,8 @@ import java.util.Map;
 public record TrainingRun(
         Jdk jdk,
         List<Path> classpath,
+        java.util.Optional<String> mainClass,
+        List<String> mainArguments,
         List<String> testClasses,
         List<String> loadClasses,
         List<String> includeTags,
@@ -42,6 +46,7 @@ public record TrainingRun(
 
     public TrainingRun {
         classpath = List.copyOf(classpath);
+        mainArguments = List.copyOf(mainArguments);
         testClasses = List.copyOf(testClasses);
         loadClasses = List.copyOf(loadClasses);
         includeTags = List.copyOf(includeTags);
@@ -52,8 +57,8 @@ public record TrainingRun(
         environment = Map.copyOf(environment);
     }
 
-    /** Whether tests run, as opposed to classes being loaded. */
-    public boolean runsTests() {
-        return !testClasses.isEmpty();
+    /** What the child does: {@code main}, {@code tests}, or {@code classes} (loads them). */
+    public String mode() {
+        return mainClass.isPresent() ? "main" : testClasses.isEmpty() ? "classes" : "tests";
     }
 }

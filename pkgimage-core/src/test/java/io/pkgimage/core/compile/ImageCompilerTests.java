@@ -10,6 +10,7 @@ import io.pkgimage.core.image.ClassEntry;
 import io.pkgimage.core.image.Coordinates;
 import io.pkgimage.core.image.ImageCodec;
 import io.pkgimage.core.image.PackageImage;
+import io.pkgimage.core.image.TestImages;
 import io.pkgimage.core.jdk.Jdk;
 import io.pkgimage.core.jdk.Jdks;
 import io.pkgimage.core.training.RecordingProgress;
@@ -64,20 +65,25 @@ class ImageCompilerTests {
         assertThat(result.upToDate()).isFalse();
         assertThat(image).isEqualTo(result.image());
         assertThat(image.coordinates()).isEqualTo(MODULE);
-        assertThat(image.training().mode()).isEqualTo("tests");
-        assertThat(image.training().run()).isEqualTo(2);
-        assertThat(image.training().failed()).isZero();
+        assertThat(TestImages.testsPart(image).summary().mode()).isEqualTo("tests");
+        assertThat(TestImages.testsPart(image).summary().run()).isEqualTo(2);
+        assertThat(TestImages.testsPart(image).summary().failed()).isZero();
         assertThat(image.trainedOn().feature()).isEqualTo(Runtime.version().feature());
         assertThat(image.trainedOn().gc()).isNotEqualTo("unknown");
         assertThat(image.fingerprints()).containsOnlyKeys("com/acme/Greeter", "com/acme/Greeter$Unused");
-        assertThat(image.ownClasses()).extracting(ClassEntry::name).containsExactly("com/acme/Greeter");
-        assertThat(image.ownClasses().get(0).sha256())
+        assertThat(TestImages.testsPart(image).ownClasses())
+                .extracting(ClassEntry::name)
+                .containsExactly("com/acme/Greeter");
+        assertThat(TestImages.testsPart(image).ownClasses().get(0).sha256())
                 .contains(image.fingerprints().get("com/acme/Greeter"));
-        assertThat(image.jdkClasses()).extracting(ClassEntry::name).contains("java/lang/Object", "java/lang/String");
-        assertThat(image.jdkClasses()).allMatch(e -> e.sha256().isEmpty());
+        assertThat(TestImages.testsPart(image).jdkClasses())
+                .extracting(ClassEntry::name)
+                .contains("java/lang/Object", "java/lang/String");
+        assertThat(TestImages.testsPart(image).jdkClasses())
+                .allMatch(e -> e.sha256().isEmpty());
         List<String> all = new ArrayList<>();
-        image.jdkClasses().forEach(e -> all.add(e.name()));
-        image.dependencyClasses().values().forEach(l -> l.forEach(e -> all.add(e.name())));
+        TestImages.testsPart(image).jdkClasses().forEach(e -> all.add(e.name()));
+        TestImages.testsPart(image).dependencyClasses().values().forEach(l -> l.forEach(e -> all.add(e.name())));
         assertThat(all)
                 .noneMatch(n -> n.startsWith("org/junit/")
                         || n.startsWith("com/acme/GreeterTests")
@@ -97,7 +103,7 @@ class ImageCompilerTests {
 
         assertThat(again.upToDate()).isTrue();
         assertThat(Files.readAllBytes(request.imageFile())).isEqualTo(first);
-        assertThat(infos).anyMatch(m -> m.contains("is up to date (no input changed since it was trained)"));
+        assertThat(infos).anyMatch(m -> m.contains("is up to date for its tests part (no input changed since it was recorded)"));
 
         // a changed class file retrains
         Path classFile = module.resolve("classes/com/acme/Greeter.class");
@@ -125,9 +131,9 @@ class ImageCompilerTests {
 
         CompileResult result = ImageCompiler.compile(request(module, Jdks.current()), progress);
 
-        assertThat(result.image().training().mode()).isEqualTo("classes");
-        assertThat(result.image().training().run()).isEqualTo(2);
-        assertThat(result.image().ownClasses())
+        assertThat(TestImages.testsPart(result.image()).summary().mode()).isEqualTo("classes");
+        assertThat(TestImages.testsPart(result.image()).summary().run()).isEqualTo(2);
+        assertThat(TestImages.testsPart(result.image()).ownClasses())
                 .extracting(ClassEntry::name)
                 .containsExactly("com/acme/Greeter", "com/acme/Greeter$Unused");
         assertThat(marker).doesNotExist();
@@ -142,9 +148,9 @@ class ImageCompilerTests {
 
         CompileResult result = ImageCompiler.compile(request(module, Jdks.current()), progress);
 
-        assertThat(result.image().training().run()).isEqualTo(2);
-        assertThat(result.image().training().failed()).isEqualTo(1);
-        assertThat(result.image().training().failures())
+        assertThat(TestImages.testsPart(result.image()).summary().run()).isEqualTo(2);
+        assertThat(TestImages.testsPart(result.image()).summary().failed()).isEqualTo(1);
+        assertThat(TestImages.testsPart(result.image()).summary().failures())
                 .singleElement()
                 .asString()
                 .startsWith("com.acme.GreeterTests#wrong [wrong()] — org.opentest4j.AssertionFailedError: expected");
@@ -205,6 +211,7 @@ class ImageCompilerTests {
                 """);
         CompileRequest base = request(module, Jdks.current());
         CompileRequest request = new CompileRequest(
+                Workload.tests(),
                 base.coordinates(),
                 base.jdk(),
                 base.classesDirectory(),
@@ -244,7 +251,8 @@ class ImageCompilerTests {
                 ImageCompiler.compile(request(module, jdk25.get()), progress).image();
 
         assertThat(image.trainedOn().feature()).isEqualTo(jdk25.get().feature());
-        assertThat(image.ownClasses().get(0).lines()).anyMatch(l -> l.startsWith("@cp com/acme/Greeter "));
+        assertThat(TestImages.testsPart(image).ownClasses().get(0).lines())
+                .anyMatch(l -> l.startsWith("@cp com/acme/Greeter "));
     }
 
     // ---- fixtures
@@ -312,6 +320,7 @@ class ImageCompilerTests {
     private CompileRequest request(Path module, Jdk jdk) {
         List<ClasspathEntry> deps = junit().stream().map(ClasspathEntry::test).collect(Collectors.toList());
         return new CompileRequest(
+                Workload.tests(),
                 MODULE,
                 jdk,
                 module.resolve("classes"),
@@ -335,6 +344,7 @@ class ImageCompilerTests {
 
     private static CompileRequest withFailOnTrainingFailure(CompileRequest r) {
         return new CompileRequest(
+                Workload.tests(),
                 r.coordinates(),
                 r.jdk(),
                 r.classesDirectory(),

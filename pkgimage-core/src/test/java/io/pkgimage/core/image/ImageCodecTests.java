@@ -54,14 +54,14 @@ class ImageCodecTests {
     void aFullyPopulatedImageReadsBackEqual() {
         // GIVEN an image with something in every part
         PackageImage image = Images.full();
-        assertThat(image.ownClasses()).isNotEmpty().anySatisfy(e -> assertThat(e.lines())
+        assertThat(TestImages.testsPart(image).ownClasses()).isNotEmpty().anySatisfy(e -> assertThat(e.lines())
                 .isNotEmpty());
-        assertThat(image.dependencyClasses()).hasSize(2);
-        assertThat(image.jdkClasses()).isNotEmpty();
-        assertThat(image.lambdaFormInvokers()).isNotEmpty();
+        assertThat(TestImages.testsPart(image).dependencyClasses()).hasSize(2);
+        assertThat(TestImages.testsPart(image).jdkClasses()).isNotEmpty();
+        assertThat(TestImages.testsPart(image).lambdaFormInvokers()).isNotEmpty();
         assertThat(image.hotMethods()).isNotEmpty();
         assertThat(image.dependencyImages()).isNotEmpty();
-        assertThat(image.training().failures()).isNotEmpty();
+        assertThat(TestImages.testsPart(image).summary().failures()).isNotEmpty();
         Path file = dir.resolve("widget-1.2.3-pkgimage.jar");
 
         // WHEN it is written and read back
@@ -70,17 +70,18 @@ class ImageCodecTests {
 
         // THEN nothing is lost or changed, down to the @cp lines and the non-ASCII failure text
         assertThat(read).isEqualTo(image);
-        assertThat(read.ownClasses().get(0).lines())
+        assertThat(TestImages.testsPart(read).ownClasses().get(0).lines())
                 .containsExactly(
                         "@cp com/acme/Widget 1 7 12",
                         "@lambda-proxy com/acme/Widget run ()Ljava/lang/Runnable; ()V REF_invokeStatic"
                                 + " com/acme/Widget lambda$new$0 ()V ()V");
-        assertThat(read.training().failures()).contains("com.acme.WidgetTests#cafébreaks() — AssertionError: 1 ≠ 2");
+        assertThat(TestImages.testsPart(read).summary().failures())
+                .contains("com.acme.WidgetTests#cafébreaks() — AssertionError: 1 ≠ 2");
     }
 
     @Test
     void anImageWithEmptyPartsReadsBackEqual() {
-        PackageImage empty = new PackageImage(
+        PackageImage empty = TestImages.tests(
                 Coordinates.of("com.acme", "empty", "1"),
                 new TrainedOn("Debian", "17.0.15+6", 17, "Serial", false),
                 new TreeMap<>(),
@@ -115,19 +116,19 @@ class ImageCodecTests {
         // GIVEN the full image, and the same content given in reverse order everywhere
         PackageImage image = Images.full();
         SortedMap<Coordinates, List<ClassEntry>> reversedDeps = new TreeMap<>();
-        image.dependencyClasses().forEach((k, v) -> reversedDeps.put(k, reversed(v)));
-        PackageImage shuffled = new PackageImage(
+        TestImages.testsPart(image).dependencyClasses().forEach((k, v) -> reversedDeps.put(k, reversed(v)));
+        PackageImage shuffled = TestImages.tests(
                 image.coordinates(),
                 image.trainedOn(),
                 new TreeMap<>(image.fingerprints()),
-                reversed(image.ownClasses()),
+                reversed(TestImages.testsPart(image).ownClasses()),
                 reversedDeps,
-                reversed(image.jdkClasses()),
-                reversed(image.lambdaFormInvokers()),
-                image.training(),
+                reversed(TestImages.testsPart(image).jdkClasses()),
+                reversed(TestImages.testsPart(image).lambdaFormInvokers()),
+                TestImages.testsPart(image).summary(),
                 reversed(image.hotMethods()),
                 reversed(image.dependencyImages()),
-                image.inputsSha256());
+                TestImages.testsPart(image).inputsSha256());
         Path first = dir.resolve("first.jar");
         Path second = dir.resolve("second.jar");
 
@@ -146,18 +147,18 @@ class ImageCodecTests {
         PackageImage image = Images.full();
         SortedMap<String, String> reverseSorted = new TreeMap<>(Comparator.reverseOrder());
         reverseSorted.putAll(image.fingerprints());
-        PackageImage other = new PackageImage(
+        PackageImage other = TestImages.tests(
                 image.coordinates(),
                 image.trainedOn(),
                 reverseSorted,
-                image.ownClasses(),
-                image.dependencyClasses(),
-                image.jdkClasses(),
-                image.lambdaFormInvokers(),
-                image.training(),
+                TestImages.testsPart(image).ownClasses(),
+                TestImages.testsPart(image).dependencyClasses(),
+                TestImages.testsPart(image).jdkClasses(),
+                TestImages.testsPart(image).lambdaFormInvokers(),
+                TestImages.testsPart(image).summary(),
                 image.hotMethods(),
                 image.dependencyImages(),
-                image.inputsSha256());
+                TestImages.testsPart(image).inputsSha256());
         Path first = dir.resolve("first.jar");
         Path second = dir.resolve("second.jar");
 
@@ -695,7 +696,7 @@ class ImageCodecTests {
                             new ClassEntry(
                                     "org/dep/alpha/A", Optional.of(sha("A")), List.of("@cp org/dep/alpha/A 3 9")),
                             new ClassEntry("org/dep/alpha/A$1", Optional.of(sha("A1")), List.of())));
-            return new PackageImage(
+            return TestImages.tests(
                     Coordinates.of("com.acme", "widget", "1.2.3"),
                     new TrainedOn("Eclipse Adoptium", "25.0.3+9-LTS", 25, "G1", true),
                     fingerprints,

@@ -18,19 +18,28 @@ class PackageImageTests {
     void collectionsAreSortedAndUnmodifiable() {
         PackageImage image = ImageCodecTests.Images.full();
 
-        assertThat(image.ownClasses()).extracting(ClassEntry::name).isSorted();
-        assertThat(image.jdkClasses()).extracting(ClassEntry::name).isSorted();
-        image.dependencyClasses()
-                .values()
-                .forEach(v -> assertThat(v).extracting(ClassEntry::name).isSorted());
-        assertThat(new ArrayList<>(image.dependencyClasses().keySet())).isSorted();
-        assertThat(image.lambdaFormInvokers()).isSorted();
+        assertThat(TestImages.testsPart(image).ownClasses())
+                .extracting(ClassEntry::name)
+                .isSorted();
+        assertThat(TestImages.testsPart(image).jdkClasses())
+                .extracting(ClassEntry::name)
+                .isSorted();
+        TestImages.testsPart(image).dependencyClasses().values().forEach(v -> assertThat(v)
+                .extracting(ClassEntry::name)
+                .isSorted());
+        assertThat(new ArrayList<>(
+                        TestImages.testsPart(image).dependencyClasses().keySet()))
+                .isSorted();
+        assertThat(TestImages.testsPart(image).lambdaFormInvokers()).isSorted();
         assertThat(image.hotMethods()).isSorted();
         assertThat(image.dependencyImages()).isSorted();
-        assertThatThrownBy(() -> image.ownClasses().add(image.ownClasses().get(0)))
+        assertThatThrownBy(() -> TestImages.testsPart(image)
+                        .ownClasses()
+                        .add(TestImages.testsPart(image).ownClasses().get(0)))
                 .isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> image.fingerprints().put("x", SHA)).isInstanceOf(UnsupportedOperationException.class);
-        assertThatThrownBy(() -> image.dependencyClasses().clear()).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> TestImages.testsPart(image).dependencyClasses().clear())
+                .isInstanceOf(UnsupportedOperationException.class);
     }
 
     @Test
@@ -42,7 +51,7 @@ class PackageImageTests {
         own.clear();
         fingerprints.clear();
 
-        assertThat(image.ownClasses()).hasSize(1);
+        assertThat(TestImages.testsPart(image).ownClasses()).hasSize(1);
         assertThat(image.fingerprints()).containsOnlyKeys("com/acme/A");
     }
 
@@ -63,17 +72,53 @@ class PackageImageTests {
     }
 
     @Test
-    void withInputsChangesOnlyTheInputs() {
+    void withReplacesOnePartAndKeepsTheOthers() {
         PackageImage image = ImageCodecTests.Images.full();
-        String other = ImageCodecTests.Images.sha("other inputs");
+        ImagePart main = new ImagePart(
+                ImagePart.MAIN,
+                new TrainingSummary("main", 1, 0, 0, 10, List.of()),
+                ImageCodecTests.Images.sha("main inputs"),
+                List.of(new ClassEntry("com/acme/Main", Optional.of(SHA), List.of())),
+                new TreeMap<>(),
+                List.of(),
+                List.of());
+        TreeMap<String, String> now = new TreeMap<>(Map.of("com/acme/Main", SHA));
 
-        PackageImage changed = image.withInputs(other);
+        PackageImage both = image.with(main, now);
+        PackageImage again = both.with(main, now);
 
-        assertThat(changed.inputsSha256()).isEqualTo(other);
-        assertThat(changed)
-                .usingRecursiveComparison()
-                .ignoringFields("inputsSha256")
-                .isEqualTo(image);
+        assertThat(both.parts()).containsOnlyKeys(ImagePart.TESTS, ImagePart.MAIN);
+        assertThat(both.parts().keySet()).containsExactly(ImagePart.TESTS, ImagePart.MAIN);
+        assertThat(both.part(ImagePart.TESTS)).contains(TestImages.testsPart(image));
+        assertThat(both.fingerprints()).isEqualTo(now);
+        assertThat(again).isEqualTo(both);
+        assertThat(both.classCount()).isEqualTo(image.classCount() + 1);
+    }
+
+    @Test
+    void partsAccumulateAcrossSessions() {
+        ClassEntry early = new ClassEntry("com/acme/A", Optional.of(SHA), List.of("@cp com/acme/A 1"));
+        ClassEntry later = new ClassEntry("com/acme/A", Optional.of(SHA), List.of("@cp com/acme/A 2"));
+        String changedSha = ImageCodecTests.Images.sha("changed");
+        ClassEntry changed = new ClassEntry("com/acme/B", Optional.of(changedSha), List.of());
+        TrainingSummary summary = new TrainingSummary("shell", 1, 0, 0, 1, List.of());
+        ImagePart first = new ImagePart(
+                ImagePart.SHELL,
+                summary,
+                SHA,
+                List.of(early, new ClassEntry("com/acme/B", Optional.of(SHA), List.of("@cp com/acme/B 1"))),
+                new TreeMap<>(),
+                List.of(),
+                List.of());
+        ImagePart second = new ImagePart(
+                ImagePart.SHELL, summary, SHA, List.of(later, changed), new TreeMap<>(), List.of(), List.of());
+
+        ImagePart both = first.plus(second, summary, SHA);
+
+        assertThat(both.ownClasses())
+                .containsExactly(
+                        new ClassEntry("com/acme/A", Optional.of(SHA), List.of("@cp com/acme/A 1", "@cp com/acme/A 2")),
+                        changed);
     }
 
     @Test
@@ -107,7 +152,7 @@ class PackageImageTests {
     }
 
     private static PackageImage image(List<ClassEntry> own, TreeMap<String, String> fingerprints) {
-        return new PackageImage(
+        return TestImages.tests(
                 Coordinates.of("com.acme", "a", "1"),
                 new TrainedOn("v", "17", 17, "G1", true),
                 fingerprints,

@@ -14,6 +14,7 @@ import io.pkgimage.core.image.ClassEntry;
 import io.pkgimage.core.image.Coordinates;
 import io.pkgimage.core.image.ImageCodec;
 import io.pkgimage.core.image.PackageImage;
+import io.pkgimage.core.image.TestImages;
 import io.pkgimage.core.image.TrainedOn;
 import io.pkgimage.core.image.TrainingSummary;
 import io.pkgimage.core.io.DeterministicJar;
@@ -224,14 +225,14 @@ class ImageLinkerTests {
         LinkResult first =
                 ImageLinker.link(request("app", jdk, classpath, List.of(image), dir.resolve("one")), progress);
         PackageImage trained = ImageCodec.read(image);
-        PackageImage retrained = new PackageImage(
+        PackageImage retrained = TestImages.tests(
                 trained.coordinates(),
                 trained.trainedOn(),
                 trained.fingerprints(),
-                trained.ownClasses(),
-                trained.dependencyClasses(),
-                trained.jdkClasses(),
-                trained.lambdaFormInvokers(),
+                TestImages.testsPart(trained).ownClasses(),
+                TestImages.testsPart(trained).dependencyClasses(),
+                TestImages.testsPart(trained).jdkClasses(),
+                TestImages.testsPart(trained).lambdaFormInvokers(),
                 new TrainingSummary("classes", 2, 0, 0, 999, List.of()),
                 trained.hotMethods(),
                 trained.dependencyImages(),
@@ -446,7 +447,7 @@ class ImageLinkerTests {
         Path trained = train(jdk);
         PackageImage image = ImageCodec.read(trained);
         List<ClassEntry> own = new ArrayList<>();
-        for (ClassEntry c : image.ownClasses()) {
+        for (ClassEntry c : TestImages.testsPart(image).ownClasses()) {
             List<String> lines = new ArrayList<>(c.lines());
             if (c.name().equals("com/acme/Main")) {
                 lines.add("@future-tag com/acme/Main 1 2");
@@ -455,20 +456,20 @@ class ImageLinkerTests {
         }
         Path odd = dir.resolve("images/odd-pkgimage.jar");
         ImageCodec.write(
-                new PackageImage(
+                TestImages.tests(
                         image.coordinates(),
                         image.trainedOn(),
                         image.fingerprints(),
                         own,
-                        image.dependencyClasses(),
-                        image.jdkClasses(),
-                        image.lambdaFormInvokers(),
-                        image.training(),
+                        TestImages.testsPart(image).dependencyClasses(),
+                        TestImages.testsPart(image).jdkClasses(),
+                        TestImages.testsPart(image).lambdaFormInvokers(),
+                        TestImages.testsPart(image).summary(),
                         image.hotMethods(),
                         image.dependencyImages(),
-                        image.inputsSha256()),
+                        TestImages.testsPart(image).inputsSha256()),
                 odd);
-        assertThat(ImageCodec.read(odd).ownClasses())
+        assertThat(TestImages.testsPart(ImageCodec.read(odd)).ownClasses())
                 .anySatisfy(c -> assertThat(c.lines()).contains("@future-tag com/acme/Main 1 2"));
 
         // WHEN it is linked (not strict): one odd image must not cost the whole class path its archive
@@ -486,7 +487,7 @@ class ImageLinkerTests {
         // GIVEN an image trained on JDK 25, which records @cp lines
         Jdk jdk = jdk25();
         Path image = train(jdk);
-        assertThat(ImageCodec.read(image).ownClasses())
+        assertThat(TestImages.testsPart(ImageCodec.read(image)).ownClasses())
                 .anySatisfy(c -> assertThat(c.lines()).anyMatch(l -> l.startsWith("@cp com/acme/Main ")));
 
         // WHEN it is linked for JDK 25
@@ -609,7 +610,7 @@ class ImageLinkerTests {
         for (String name : ClasspathIndex.classes(classes, jdk.feature()).keySet()) {
             fingerprints.put(name, index.find(name).orElseThrow().sha256());
         }
-        PackageImage image = new PackageImage(
+        PackageImage image = TestImages.tests(
                 APP,
                 new TrainedOn(jdk.vendor(), jdk.runtimeVersion(), jdk.feature(), "G1", true),
                 fingerprints,
@@ -621,8 +622,8 @@ class ImageLinkerTests {
                 List.of(),
                 List.of(),
                 "0".repeat(64));
-        assertThat(image.ownClasses()).hasSize(2);
-        assertThat(image.dependencyClasses()).containsOnlyKeys(GREETING);
+        assertThat(TestImages.testsPart(image).ownClasses()).hasSize(2);
+        assertThat(TestImages.testsPart(image).dependencyClasses()).containsOnlyKeys(GREETING);
         Path file = dir.resolve("images/app-1.0-jdk" + jdk.feature() + "-pkgimage.jar");
         ImageCodec.write(image, file);
         return file;
@@ -631,11 +632,11 @@ class ImageLinkerTests {
     /** Classpath and JDK entries of the image that a link for the JDK that trained it keeps. */
     private static int keptEntries(Path image) {
         PackageImage read = ImageCodec.read(image);
-        return read.ownClasses().size()
-                + read.dependencyClasses().values().stream()
+        return TestImages.testsPart(read).ownClasses().size()
+                + TestImages.testsPart(read).dependencyClasses().values().stream()
                         .mapToInt(List::size)
                         .sum()
-                + read.jdkClasses().size();
+                + TestImages.testsPart(read).jdkClasses().size();
     }
 
     private Path randomBytes(Path file) throws IOException {

@@ -9,6 +9,7 @@ import io.pkgimage.core.classpath.ClasspathIndex;
 import io.pkgimage.core.image.ClassEntry;
 import io.pkgimage.core.image.Coordinates;
 import io.pkgimage.core.image.PackageImage;
+import io.pkgimage.core.image.TestImages;
 import io.pkgimage.core.image.TrainedOn;
 import io.pkgimage.core.image.TrainingSummary;
 import java.io.IOException;
@@ -501,7 +502,7 @@ class ImageMergeTests {
             List<String> invokers) {
         TreeMap<String, String> fingerprints = new TreeMap<>();
         own.forEach(e -> fingerprints.put(e.name(), e.sha256().orElseThrow()));
-        return new PackageImage(
+        return TestImages.tests(
                 coordinates,
                 new TrainedOn("Test", feature + ".0.1+1", feature, "G1", true),
                 fingerprints,

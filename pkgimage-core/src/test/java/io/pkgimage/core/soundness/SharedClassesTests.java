@@ -8,6 +8,7 @@ import io.pkgimage.core.classpath.ClasspathIndex;
 import io.pkgimage.core.image.ClassEntry;
 import io.pkgimage.core.image.Coordinates;
 import io.pkgimage.core.image.PackageImage;
+import io.pkgimage.core.image.TestImages;
 import io.pkgimage.core.image.TrainedOn;
 import io.pkgimage.core.image.TrainingSummary;
 import java.io.IOException;
@@ -71,7 +72,7 @@ class SharedClassesTests {
                                         "org/on/Base", classFile("org/on/Base", null, "[Lorg/lib/Lib;")))),
                 17);
         // AND the image of org/lib, whose training loaded only Lib
-        PackageImage image = new PackageImage(
+        PackageImage image = TestImages.tests(
                 Coordinates.of("org", "lib", "1.0"),
                 new TrainedOn("Test", "17.0.1+1", 17, "G1", true),
                 new TreeMap<>(Map.of(

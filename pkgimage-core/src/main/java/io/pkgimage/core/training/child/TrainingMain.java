@@ -6,6 +6,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -14,12 +17,14 @@ import java.util.List;
 import java.util.Properties;
 
 /**
- * The {@code main} of the training JVM: runs the package's tests through the JUnit Platform Launcher (or, for a
- * package without tests, loads its classes without initialising them) while the JVM records its classlist.
+ * The {@code main} of the training JVM: runs the package's tests through the JUnit Platform Launcher, or a main
+ * class of the package (a recorded workload), or, for a package without tests, loads its classes without
+ * initialising them, while the JVM records its classlist.
  *
  * <p>The contract with {@code TrainingLauncher}: one argument, a properties file with the configuration; progress
  * lines on standard output start with {@value #PROGRESS}; the results go to the properties file named by {@code
- * results}, written last and atomically with {@code goodbye=true}. The child halts when its standard input closes,
+ * results}, written last and atomically with {@code goodbye=true} (by a shutdown hook when a main class ends the
+ * JVM with {@code System.exit}; its exit code then tells whether the workload succeeded). The child halts when its standard input closes,
  * so it never outlives its parent. This class uses only the JDK, so that a package without tests trains without
  * the JUnit Platform; {@link JUnitTraining} runs tests.
  */
@@ -41,14 +46,47 @@ public final class TrainingMain {
         }
         TrainingResults results = new TrainingResults();
         List<String> classes = indexed(config, "class.");
+        Path resultsFile = Path.of(config.getProperty("results"));
         if ("tests".equals(config.getProperty("mode"))) {
             JUnitTraining.run(config, classes, results, out);
+        } else if ("main".equals(config.getProperty("mode"))) {
+            runMain(config.getProperty("mainClass"), indexed(config, "argument."), results, resultsFile);
         } else {
             loadClasses(classes, results);
         }
         out.flush();
-        writeResults(Path.of(config.getProperty("results")), results);
+        writeResults(resultsFile, results);
         System.exit(0);
+    }
+
+    private static void runMain(String name, List<String> args, TrainingResults results, Path resultsFile) {
+        Thread exitedEarly = new Thread(() -> {
+            results.run = 1; // it ran to its System.exit; the exit code says how it ended
+            try {
+                writeResults(resultsFile, results);
+            } catch (IOException e) {
+                System.err.println("pkgimage: cannot write the training results: " + e);
+            }
+        });
+        Runtime.getRuntime().addShutdownHook(exitedEarly);
+        try {
+            Method main = Class.forName(name, false, ClassLoader.getSystemClassLoader())
+                    .getMethod("main", String[].class);
+            if (!Modifier.isStatic(main.getModifiers())) {
+                throw new NoSuchMethodException("public static void main(String[]) in " + name);
+            }
+            main.invoke(null, (Object) args.toArray(new String[0]));
+            results.run = 1;
+        } catch (InvocationTargetException e) {
+            results.failed = 1;
+            results.failures.add(name + ".main " + args + " — " + e.getCause());
+            e.getCause().printStackTrace();
+        } catch (ReflectiveOperationException | LinkageError e) {
+            results.failed = 1;
+            results.failures.add(name + " — cannot run its main method: " + e);
+        } finally {
+            Runtime.getRuntime().removeShutdownHook(exitedEarly);
+        }
     }
 
     private static void loadClasses(List<String> classes, TrainingResults results) {
