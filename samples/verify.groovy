@@ -20,15 +20,15 @@ def image(String module) {
 def orders = image('json-orders')
 def props = read(orders, 'pkgimage/image.properties')
 assert props.contains('coordinates=io.pkgimage.samples:json-orders:1.0.0-SNAPSHOT') : props
-assert props.contains('training.mode=tests') : props
-assert props.contains('training.run=10') : props
-assert props.contains('training.failed=0') : props
+assert props.contains('tests.mode=tests') : props
+assert props.contains('tests.run=10') : props
+assert props.contains('tests.failed=0') : props
 // every class the package owns is fingerprinted
 def fingerprints = read(orders, 'pkgimage/classes.sha256').readLines()
 assert fingerprints.size() == 5 : fingerprints
 assert fingerprints.every { it ==~ /[0-9a-f]{64} io\/pkgimage\/samples\/orders\/\w+/ } : fingerprints
 // the tests' classlist, split by owner: the package, Jackson by coordinates, the JDK
-def classlist = read(orders, 'pkgimage/classlist.txt')
+def classlist = read(orders, 'pkgimage/tests/classlist.txt')
 assert classlist.startsWith('[self]\nclass io/pkgimage/samples/orders/LineItem ') : 'self section first'
 assert classlist.contains('class io/pkgimage/samples/orders/OrderCodec ') : 'OrderCodec was loaded by the tests'
 assert classlist.contains('[dependency com.fasterxml.jackson.core:jackson-databind:2.20.1]\n') : 'jackson-databind section'
@@ -38,7 +38,7 @@ assert !classlist.contains('OrderCodecTests') : 'test classes are not part of th
 assert !classlist.contains('org/junit/') && !classlist.contains('org/assertj/') : 'test-only dependencies are not part of the image'
 
 def contacts = image('gson-contacts')
-assert read(contacts, 'pkgimage/classlist.txt').contains('[dependency com.google.code.gson:gson:2.13.2]\n') : 'gson section'
+assert read(contacts, 'pkgimage/tests/classlist.txt').contains('[dependency com.google.code.gson:gson:2.13.2]\n') : 'gson section'
 
 // the application's image saw the images of the two libraries it depends on, built earlier in this reactor
 def seen = read(image('app'), 'pkgimage/dependency-images.txt')

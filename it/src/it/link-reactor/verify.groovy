@@ -1,7 +1,7 @@
 def log = new File(basedir, 'build.log').text
 def report = new File(basedir, 'app/target/pkgimage/app-link.txt').text
 for (m in ['lib-a', 'lib-b', 'app']) {
-    assert report =~ /image it\.linked:${m}:1\.0: kept \d+ entries, dropped 0 changed, 0 missing, 0 of another JDK/ : report
+    assert report =~ /image it\.linked:${m}:1\.0 \(tests\): kept \d+ entries, dropped 0 changed, 0 missing, 0 of another JDK/ : report
 }
 assert report =~ /proof: -Xshare:on started; (\d+) of \1 classpath classes loaded from the archive/ : report
 def args = new File(basedir, 'app/target/pkgimage/app.args').text

@@ -6,9 +6,9 @@ assert !log.contains('Point initialised') : '!log.contains(\'Point initialised\'
 
 def zip = new ZipFile(new File(basedir, 'target/no-tests-1.0-pkgimage.jar'))
 def props = zip.getInputStream(zip.getEntry('pkgimage/image.properties')).getText('UTF-8')
-def classlist = zip.getInputStream(zip.getEntry('pkgimage/classlist.txt')).getText('UTF-8')
+def classlist = zip.getInputStream(zip.getEntry('pkgimage/tests/classlist.txt')).getText('UTF-8')
 zip.close()
-assert props.contains('training.mode=classes') : 'props.contains(\'training.mode=classes\')'
-assert props.contains('training.run=2') : 'props.contains(\'training.run=2\')'
+assert props.contains('tests.mode=classes') : 'props.contains(\'tests.mode=classes\')'
+assert props.contains('tests.run=2') : 'props.contains(\'tests.run=2\')'
 assert classlist.contains('class it/plain/Point ') : 'classlist.contains(\'class it/plain/Point \')'
 assert classlist.contains('class it/plain/PointJson ') : 'classlist.contains(\'class it/plain/PointJson \')'

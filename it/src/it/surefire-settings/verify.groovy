@@ -6,6 +6,6 @@ assert log.contains('Training does not follow these Surefire settings of surefir
 def zip = new ZipFile(new File(basedir, 'target/surefire-settings-1.0-pkgimage.jar'))
 def props = zip.getInputStream(zip.getEntry('pkgimage/image.properties')).getText('UTF-8')
 zip.close()
-assert props.contains('training.run=2') : 'props.contains(\'training.run=2\')'
-assert props.contains('training.failed=0') : 'props.contains(\'training.failed=0\')'
-assert props.contains('training.skipped=0') : 'props.contains(\'training.skipped=0\')'
+assert props.contains('tests.run=2') : 'props.contains(\'tests.run=2\')'
+assert props.contains('tests.failed=0') : 'props.contains(\'tests.failed=0\')'
+assert props.contains('tests.skipped=0') : 'props.contains(\'tests.skipped=0\')'

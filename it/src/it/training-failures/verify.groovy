@@ -9,8 +9,8 @@ def image = new File(basedir, 'target/training-failures-1.0-pkgimage.jar')
 assert image.isFile() : 'image.isFile()'
 def zip = new ZipFile(image)
 def props = zip.getInputStream(zip.getEntry('pkgimage/image.properties')).getText('UTF-8')
-def failures = zip.getInputStream(zip.getEntry('pkgimage/training-failures.txt')).getText('UTF-8')
+def failures = zip.getInputStream(zip.getEntry('pkgimage/tests/failures.txt')).getText('UTF-8')
 zip.close()
-assert props.contains('training.run=2') : 'props.contains(\'training.run=2\')'
-assert props.contains('training.failed=1') : 'props.contains(\'training.failed=1\')'
+assert props.contains('tests.run=2') : 'props.contains(\'tests.run=2\')'
+assert props.contains('tests.failed=1') : 'props.contains(\'tests.failed=1\')'
 assert failures.contains('it.fail.CalculatorTests#dividesWrongly') : 'failures.contains(\'it.fail.CalculatorTests#dividesWrongly\')'

@@ -77,11 +77,7 @@ abstract class AbstractLinkMojo extends AbstractPkgImageMojo {
     }
 
     List<String> jvmOptions() {
-        List<String> options = new ArrayList<>();
-        for (String o : jvmOptions) {
-            options.addAll(SurefireSettings.split(o));
-        }
-        return options;
+        return SurefireSettings.splitAll(jvmOptions);
     }
 
     /** Gathers the images of the runtime class path and links them. */

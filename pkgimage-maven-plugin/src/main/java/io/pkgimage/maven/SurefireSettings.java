@@ -15,11 +15,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.maven.model.Plugin;
 import org.apache.maven.model.PluginExecution;
+import org.apache.maven.project.MavenProject;
 import org.codehaus.plexus.util.xml.Xpp3Dom;
 
 /**
- * The parts of a module's Surefire configuration that shape how its tests run, so that training runs them as
- * {@code mvn test} does.
+ * The parts of a module's Surefire (or Failsafe) configuration that shape how its tests run, so that training runs
+ * them as {@code mvn test} (or {@code mvn verify}) does.
  *
  * @param selection includes, excludes, groups and excludedGroups
  * @param systemProperties {@code systemPropertyVariables}
@@ -40,7 +41,28 @@ record SurefireSettings(
         List<String> notHonoured,
         List<String> unresolved) {
 
-    static final String SUREFIRE = "org.apache.maven.plugins:maven-surefire-plugin";
+    /** The plugin whose settings are read. */
+    enum Kind {
+        /** Surefire: the plugin's configuration overlaid by its {@code default-test} execution's. */
+        SUREFIRE("org.apache.maven.plugins:maven-surefire-plugin", TestSelection.DEFAULT_INCLUDES),
+        /** Failsafe: the plugin's configuration overlaid by those of its executions of {@code integration-test}. */
+        FAILSAFE("org.apache.maven.plugins:maven-failsafe-plugin", TestSelection.FAILSAFE_INCLUDES);
+
+        final String key;
+        final List<String> defaultIncludes;
+
+        Kind(String key, List<String> defaultIncludes) {
+            this.key = key;
+            this.defaultIncludes = defaultIncludes;
+        }
+
+        boolean runs(PluginExecution execution) {
+            return this == SUREFIRE
+                    ? "default-test".equals(execution.getId())
+                    : execution.getGoals().contains("integration-test");
+        }
+    }
+
     private static final List<String> NOT_HONOURED = List.of(
             "test",
             "forkCount",
@@ -60,26 +82,33 @@ record SurefireSettings(
             "useModulePath");
     private static final Pattern REFERENCE = Pattern.compile("[@$]\\{([^}]+)}");
 
-    /** The settings of {@code surefire} (plugin level, overlaid by its {@code default-test} execution). */
-    static SurefireSettings of(Plugin surefire, Function<String, String> properties) {
-        Xpp3Dom config = surefire == null ? null : (Xpp3Dom) surefire.getConfiguration();
-        if (surefire != null) {
-            PluginExecution execution = surefire.getExecutionsAsMap().get("default-test");
-            if (execution != null && execution.getConfiguration() != null) {
-                Xpp3Dom own = (Xpp3Dom) execution.getConfiguration();
-                config = config == null ? own : Xpp3Dom.mergeXpp3Dom(new Xpp3Dom(own), new Xpp3Dom(config));
-            }
-        }
-        return of(config, properties);
+    /** The Surefire settings of {@code project}. */
+    static SurefireSettings of(MavenProject project, Kind kind, Function<String, String> properties) {
+        return of(project.getPlugin(kind.key), kind, properties);
     }
 
-    static SurefireSettings of(Xpp3Dom config, Function<String, String> properties) {
+    /** The settings of {@code plugin} (plugin level, overlaid by the executions that run the tests). */
+    static SurefireSettings of(Plugin plugin, Kind kind, Function<String, String> properties) {
+        Xpp3Dom config = plugin == null ? null : (Xpp3Dom) plugin.getConfiguration();
+        if (plugin != null) {
+            for (PluginExecution execution : plugin.getExecutions()) {
+                if (kind.runs(execution) && execution.getConfiguration() != null) {
+                    Xpp3Dom own = (Xpp3Dom) execution.getConfiguration();
+                    config = config == null ? own : Xpp3Dom.mergeXpp3Dom(new Xpp3Dom(own), new Xpp3Dom(config));
+                }
+            }
+        }
+        return of(config, kind, properties);
+    }
+
+    static SurefireSettings of(Xpp3Dom config, Kind kind, Function<String, String> properties) {
         if (config == null) {
             config = new Xpp3Dom("configuration");
         }
         List<String> unresolved = new ArrayList<>();
+        List<String> includes = list(config, "includes");
         TestSelection selection = new TestSelection(
-                list(config, "includes"),
+                includes.isEmpty() ? kind.defaultIncludes : includes,
                 list(config, "excludes"),
                 csv(value(config, "groups")),
                 csv(value(config, "excludedGroups")));
@@ -114,6 +143,26 @@ record SurefireSettings(
                         .map(w -> resolve(w, properties, unresolved)),
                 ignored,
                 unresolved);
+    }
+
+    /** Settings of a JVM that runs no tests: only its options. */
+    static SurefireSettings ofJvmOptions(List<String> jvmOptions) {
+        return new SurefireSettings(
+                TestSelection.defaults(),
+                Map.of(),
+                jvmOptions,
+                Map.of(),
+                Map.of(),
+                java.util.Optional.empty(),
+                List.of(),
+                List.of());
+    }
+
+    /** Each of {@code options} split as {@link #split} splits one, joined. */
+    static List<String> splitAll(List<String> options) {
+        List<String> all = new ArrayList<>();
+        options.forEach(o -> all.addAll(split(o)));
+        return all;
     }
 
     private static String value(Xpp3Dom config, String name) {

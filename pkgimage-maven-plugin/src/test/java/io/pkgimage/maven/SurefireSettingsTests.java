@@ -21,7 +21,7 @@ class SurefireSettingsTests {
 
     @Test
     void noSurefireConfigurationMeansSurefireDefaults() {
-        SurefireSettings settings = SurefireSettings.of((Plugin) null, name -> null);
+        SurefireSettings settings = SurefireSettings.of((Plugin) null, SurefireSettings.Kind.SUREFIRE, name -> null);
 
         assertThat(settings.selection()).isEqualTo(TestSelection.defaults());
         assertThat(settings.systemProperties()).isEmpty();
@@ -49,6 +49,7 @@ class SurefireSettingsTests {
         // WHEN it is read with one property known and one unknown
         SurefireSettings settings = SurefireSettings.of(
                 config,
+                SurefireSettings.Kind.SUREFIRE,
                 name -> name.equals("jacoco")
                         ? "-javaagent:j.jar"
                         : name.equals("project.build.directory") ? "/m/target" : null);
@@ -78,10 +79,37 @@ class SurefireSettingsTests {
         execution.setConfiguration(xml("<configuration><argLine>-Xmx2g</argLine></configuration>"));
         surefire.addExecution(execution);
 
-        SurefireSettings settings = SurefireSettings.of(surefire, name -> null);
+        SurefireSettings settings = SurefireSettings.of(surefire, SurefireSettings.Kind.SUREFIRE, name -> null);
 
         assertThat(settings.jvmArguments()).containsExactly("-Xmx2g");
         assertThat(settings.systemProperties()).containsExactly(Map.entry("a", "plugin"));
+    }
+
+    @Test
+    void failsafeTakesItsIntegrationTestExecutionsAndItsOwnDefaultIncludes() throws Exception {
+        Plugin failsafe = new Plugin();
+        failsafe.setConfiguration(xml("<configuration><argLine>-Xmx1g</argLine></configuration>"));
+        PluginExecution run = new PluginExecution();
+        run.setId("its");
+        run.addGoal("integration-test");
+        run.setConfiguration(xml(
+                "<configuration><systemPropertyVariables><it>yes</it></systemPropertyVariables>" + "</configuration>"));
+        PluginExecution verify = new PluginExecution();
+        verify.setId("check");
+        verify.addGoal("verify");
+        verify.setConfiguration(xml("<configuration><argLine>-Xmx9g</argLine></configuration>"));
+        failsafe.addExecution(run);
+        failsafe.addExecution(verify);
+
+        SurefireSettings settings = SurefireSettings.of(failsafe, SurefireSettings.Kind.FAILSAFE, name -> null);
+
+        assertThat(settings.jvmArguments()).containsExactly("-Xmx1g");
+        assertThat(settings.systemProperties()).containsExactly(Map.entry("it", "yes"));
+        assertThat(settings.selection().includes()).containsExactly("**/IT*.java", "**/*IT.java", "**/*ITCase.java");
+        assertThat(SurefireSettings.of((Plugin) null, SurefireSettings.Kind.SUREFIRE, name -> null)
+                        .selection()
+                        .includes())
+                .doesNotContain("**/*IT.java");
     }
 
     @Test

@@ -23,6 +23,8 @@ public record TestSelection(
     /** Surefire's default includes. */
     public static final List<String> DEFAULT_INCLUDES =
             List.of("**/Test*.java", "**/*Test.java", "**/*Tests.java", "**/*TestCase.java");
+    /** Failsafe's default includes. */
+    public static final List<String> FAILSAFE_INCLUDES = List.of("**/IT*.java", "**/*IT.java", "**/*ITCase.java");
     /** Surefire's default excludes: nested and anonymous classes. */
     public static final List<String> DEFAULT_EXCLUDES = List.of("**/*$*");
 

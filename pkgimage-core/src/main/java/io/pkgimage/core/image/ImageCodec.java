@@ -196,6 +196,7 @@ public final class ImageCodec {
                     + MAX_FILE_BYTES + "; it is not an image pkgimage wrote. Delete it and run mvn pkgimage:compile");
         }
         Map<String, String> entries = new TreeMap<>();
+        String unexpected = null;
         try (ZipFile zip = new ZipFile(file.toFile(), StandardCharsets.UTF_8)) {
             long total = 0;
             Set<String> seen = new HashSet<>();
@@ -207,9 +208,11 @@ public final class ImageCodec {
                     throw bad(file, "entry '" + name + "' appears twice");
                 }
                 if (!ALL_ENTRIES.contains(name)) {
-                    throw bad(
-                            file,
-                            "unexpected entry '" + printable(name) + "' (an image holds only " + ALL_ENTRIES + ")");
+                    // refused once the format version is known: other versions have other entries (never read)
+                    if (unexpected == null) {
+                        unexpected = name;
+                    }
+                    continue;
                 }
                 try (InputStream in = zip.getInputStream(entry)) {
                     byte[] bytes = readBounded(in, MAX_CONTENT_BYTES - total, file, name);
@@ -221,6 +224,11 @@ public final class ImageCodec {
             throw bad(file, "not a zip or truncated (" + e.getMessage() + ")", e);
         } catch (IOException e) {
             throw bad(file, "unreadable (" + e + ")", e);
+        }
+        checkFormat(file, entries);
+        if (unexpected != null) {
+            throw bad(
+                    file, "unexpected entry '" + printable(unexpected) + "' (an image holds only " + ALL_ENTRIES + ")");
         }
         return parse(file, entries);
     }
@@ -254,7 +262,7 @@ public final class ImageCodec {
         }
     }
 
-    private static PackageImage parse(Path file, Map<String, String> entries) {
+    private static void checkFormat(Path file, Map<String, String> entries) {
         String format = entries.get(FORMAT);
         if (format == null) {
             throw bad(file, "no " + FORMAT + " entry: this zip is not a package image");
@@ -276,6 +284,9 @@ public final class ImageCodec {
                             ? "upgrade the pkgimage plugin"
                             : "recompile the image with this pkgimage (mvn pkgimage:compile)"));
         }
+    }
+
+    private static PackageImage parse(Path file, Map<String, String> entries) {
         for (String required : ENTRIES) {
             if (!entries.containsKey(required)) {
                 throw bad(file, "entry '" + required + "' is missing");

@@ -164,7 +164,13 @@ public final class ImageLinker {
             report.add("archive: " + Files.size(archive) + " bytes, dumped in " + dump.millis + " ms"
                     + (dump.warnings > 0 ? ", " + dump.warnings + " classes the JDK would not archive" : ""));
             for (ImageMerge.ImageStats s : merged.stats()) {
-                report.add("image " + s.coordinates() + ": kept " + s.kept() + " entries, dropped " + s.changed()
+                String parts = images.stream()
+                        .filter(i -> i.coordinates().equals(s.coordinates()))
+                        .map(i -> String.join(", ", i.parts().keySet()))
+                        .findFirst()
+                        .orElse("");
+                report.add("image " + s.coordinates() + " (" + parts + "): kept " + s.kept() + " entries, dropped "
+                        + s.changed()
                         + " changed, " + s.missing() + " missing, " + s.otherJdk() + " of another JDK");
                 s.notes().forEach(n -> report.add("  " + n));
                 images.stream()

@@ -103,7 +103,8 @@ class ImageCompilerTests {
 
         assertThat(again.upToDate()).isTrue();
         assertThat(Files.readAllBytes(request.imageFile())).isEqualTo(first);
-        assertThat(infos).anyMatch(m -> m.contains("is up to date for its tests part (no input changed since it was recorded)"));
+        assertThat(infos)
+                .anyMatch(m -> m.contains("is up to date for its tests part (no input changed since it was recorded)"));
 
         // a changed class file retrains
         Path classFile = module.resolve("classes/com/acme/Greeter.class");

@@ -34,18 +34,22 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class ImageCodecTests {
     static final String FORMAT = "pkgimage/FORMAT";
     static final String PROPERTIES = "pkgimage/image.properties";
     static final String FINGERPRINTS = "pkgimage/classes.sha256";
-    static final String CLASSLIST = "pkgimage/classlist.txt";
+    static final String CLASSLIST = "pkgimage/tests/classlist.txt";
+    static final String FAILURES = "pkgimage/tests/failures.txt";
+    static final String MAIN_CLASSLIST = "pkgimage/main/classlist.txt";
+    static final String MAIN_FAILURES = "pkgimage/main/failures.txt";
     static final String HOT_METHODS = "pkgimage/hot-methods.txt";
     static final String DEPENDENCY_IMAGES = "pkgimage/dependency-images.txt";
-    static final String FAILURES = "pkgimage/training-failures.txt";
+    /** The entries of an image of one tests part, in the order they are written. */
     static final List<String> ALL_ENTRIES =
-            List.of(FORMAT, PROPERTIES, FINGERPRINTS, CLASSLIST, HOT_METHODS, DEPENDENCY_IMAGES, FAILURES);
+            List.of(FORMAT, PROPERTIES, FINGERPRINTS, CLASSLIST, FAILURES, HOT_METHODS, DEPENDENCY_IMAGES);
 
     @TempDir
     Path dir;
@@ -98,6 +102,53 @@ class ImageCodecTests {
         ImageCodec.write(empty, file);
 
         assertThat(ImageCodec.read(file)).isEqualTo(empty);
+    }
+
+    @Test
+    void anImageOfTwoPartsReadsBackEqualAndWritesBackIdenticalBytes() throws IOException {
+        // GIVEN an image with a tests part and a main part, each with classes and a failure of its own
+        PackageImage image = Images.twoParts();
+        assertThat(image.parts()).containsOnlyKeys(ImagePart.TESTS, ImagePart.MAIN);
+        Path file = dir.resolve("two-parts.jar");
+        Path again = dir.resolve("two-parts-again.jar");
+
+        // WHEN it is written, read back and the read image written again
+        ImageCodec.write(image, file);
+        PackageImage read = ImageCodec.read(file);
+        ImageCodec.write(read, again);
+
+        // THEN it is equal, part by part, and the second file is byte for byte the first
+        assertThat(read).isEqualTo(image);
+        assertThat(read.parts().keySet()).containsExactly(ImagePart.TESTS, ImagePart.MAIN);
+        assertThat(read.part(ImagePart.MAIN)).isEqualTo(image.part(ImagePart.MAIN));
+        assertThat(read.part(ImagePart.MAIN).orElseThrow().summary().failures())
+                .containsExactly("com.acme.Main — java.lang.IllegalStateException: no config");
+        assertThat(Files.readAllBytes(again)).isEqualTo(Files.readAllBytes(file));
+        // AND each part has its own entries and properties
+        Map<String, byte[]> entries = Images.entries(file);
+        assertThat(entries.keySet())
+                .containsExactly(
+                        FORMAT,
+                        PROPERTIES,
+                        FINGERPRINTS,
+                        CLASSLIST,
+                        FAILURES,
+                        MAIN_CLASSLIST,
+                        MAIN_FAILURES,
+                        HOT_METHODS,
+                        DEPENDENCY_IMAGES);
+        assertThat(new String(entries.get(PROPERTIES), UTF_8).lines())
+                .contains(
+                        "parts=tests,main",
+                        "tests.mode=tests",
+                        "main.mode=main",
+                        "main.run=1",
+                        "main.failed=1",
+                        "main.inputs.sha256=" + Images.sha("main inputs"))
+                .noneMatch(l -> l.startsWith("training.") || l.startsWith("inputs.sha256="));
+        assertThat(new String(entries.get(MAIN_CLASSLIST), UTF_8))
+                .contains("class com/acme/Main " + Images.sha("Main"))
+                .doesNotContain("com/acme/Widget$Part");
     }
 
     @Test
@@ -309,6 +360,48 @@ class ImageCodecTests {
         }
 
         @Test
+        void formatOneImageSaysRecompile() throws IOException {
+            // GIVEN an image as format 1 wrote it: one classlist, training.* properties, training-failures.txt
+            Path file = dir.resolve("format-1.jar");
+            Map<String, byte[]> entries = new LinkedHashMap<>();
+            entries.put(FORMAT, "pkgimage-format=1\n".getBytes(UTF_8));
+            entries.put(
+                    PROPERTIES,
+                    ("coordinates=com.acme:widget:1.2.3\n"
+                                    + "jdk.vendor=Eclipse Adoptium\n"
+                                    + "jdk.runtimeVersion=25.0.3+9-LTS\n"
+                                    + "jdk.feature=25\n"
+                                    + "jdk.gc=G1\n"
+                                    + "jdk.compressedOops=true\n"
+                                    + "training.mode=tests\n"
+                                    + "training.run=42\n"
+                                    + "training.failed=0\n"
+                                    + "training.skipped=0\n"
+                                    + "training.wallMillis=12345\n"
+                                    + "inputs.sha256=" + Images.sha("inputs") + "\n")
+                            .getBytes(UTF_8));
+            entries.put(FINGERPRINTS, (Images.sha("Widget") + " com/acme/Widget\n").getBytes(UTF_8));
+            entries.put(
+                    "pkgimage/classlist.txt",
+                    ("[self]\nclass com/acme/Widget " + Images.sha("Widget")
+                                    + "\n[jdk]\nclass java/lang/Object\n[lambda-form-invokers]\n")
+                            .getBytes(UTF_8));
+            entries.put(HOT_METHODS, new byte[0]);
+            entries.put(DEPENDENCY_IMAGES, new byte[0]);
+            entries.put("pkgimage/training-failures.txt", new byte[0]);
+            Images.zip(file, entries);
+
+            // WHEN read, THEN it is refused as an image of an older format, not as a corrupt file
+            assertThatThrownBy(() -> ImageCodec.read(file))
+                    .isInstanceOf(ImageFormatException.class)
+                    .hasMessageContaining("'" + file + "'")
+                    .hasMessageContaining("has format version 1, but this pkgimage reads version "
+                            + PackageImage.FORMAT_VERSION + " only")
+                    .hasMessageContaining("recompile the image with this pkgimage (mvn pkgimage:compile)")
+                    .hasMessageNotContaining("corrupt");
+        }
+
+        @Test
         void versionThatIsNotANumber() throws IOException {
             Path file = withEntry(FORMAT, "pkgimage-format=one\n");
 
@@ -383,7 +476,7 @@ class ImageCodecTests {
             try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
                 zip.setLevel(9);
                 zip.putNextEntry(new ZipEntry(FORMAT));
-                zip.write("pkgimage-format=1\n".getBytes(UTF_8));
+                zip.write(("pkgimage-format=" + PackageImage.FORMAT_VERSION + "\n").getBytes(UTF_8));
                 zip.putNextEntry(new ZipEntry(CLASSLIST));
                 writeZeros(zip, ImageCodec.MAX_CONTENT_BYTES + 1);
                 zip.closeEntry();
@@ -393,7 +486,7 @@ class ImageCodecTests {
             // WHEN read, THEN it stops at the limit
             assertCorrupt(
                     file,
-                    "entry 'pkgimage/classlist.txt' expands past the limit of " + ImageCodec.MAX_CONTENT_BYTES
+                    "entry 'pkgimage/tests/classlist.txt' expands past the limit of " + ImageCodec.MAX_CONTENT_BYTES
                             + " bytes for a whole image (a zip bomb or not an image)");
         }
 
@@ -439,7 +532,7 @@ class ImageCodecTests {
             Path file = dir.resolve("latin1.jar");
             Images.zip(file, entries);
 
-            assertCorrupt(file, "entry 'pkgimage/classlist.txt' is not UTF-8 text");
+            assertCorrupt(file, "entry 'pkgimage/tests/classlist.txt' is not UTF-8 text");
         }
 
         @Test
@@ -472,9 +565,9 @@ class ImageCodecTests {
 
         @Test
         void badNumberInProperties() throws IOException {
-            Path file = withProperty("training.run", "many");
+            Path file = withProperty("tests.run", "many");
 
-            assertCorrupt(file, "pkgimage/image.properties 'training.run' is not a number: 'many'");
+            assertCorrupt(file, "pkgimage/image.properties 'tests.run' is not a number: 'many'");
         }
 
         @Test
@@ -512,21 +605,21 @@ class ImageCodecTests {
         void lineOutsideOfASection() throws IOException {
             Path file = withEntry(CLASSLIST, "class com/acme/A\n[self]\n[jdk]\n[lambda-form-invokers]\n");
 
-            assertCorrupt(file, "pkgimage/classlist.txt line 1: line outside of a section");
+            assertCorrupt(file, "pkgimage/tests/classlist.txt line 1: line outside of a section");
         }
 
         @Test
         void unknownSection() throws IOException {
             Path file = withEntry(CLASSLIST, "[self]\n[bogus]\n[jdk]\n[lambda-form-invokers]\n");
 
-            assertCorrupt(file, "pkgimage/classlist.txt line 2: unknown section 'bogus'");
+            assertCorrupt(file, "pkgimage/tests/classlist.txt line 2: unknown section 'bogus'");
         }
 
         @Test
         void unterminatedSectionHeader() throws IOException {
             Path file = withEntry(CLASSLIST, "[self\n");
 
-            assertCorrupt(file, "pkgimage/classlist.txt line 1: unterminated section header");
+            assertCorrupt(file, "pkgimage/tests/classlist.txt line 1: unterminated section header");
         }
 
         @Test
@@ -534,21 +627,22 @@ class ImageCodecTests {
             Path file =
                     withEntry(CLASSLIST, "[self]\n[dependency org.dep:alpha:2.0]\n[dependency org.dep:alpha:2.0]\n");
 
-            assertCorrupt(file, "pkgimage/classlist.txt line 3: dependency org.dep:alpha:2.0 appears twice");
+            assertCorrupt(file, "pkgimage/tests/classlist.txt line 3: dependency org.dep:alpha:2.0 appears twice");
         }
 
         @Test
         void atLineWithoutAClass() throws IOException {
             Path file = withEntry(CLASSLIST, "[self]\n@cp com/acme/A 1 2\n");
 
-            assertCorrupt(file, "pkgimage/classlist.txt line 2: expecting a class line or an @ line of the class");
+            assertCorrupt(
+                    file, "pkgimage/tests/classlist.txt line 2: expecting a class line or an @ line of the class");
         }
 
         @Test
         void classInTheInvokersSection() throws IOException {
             Path file = withEntry(CLASSLIST, "[self]\n[lambda-form-invokers]\nclass com/acme/A\n");
 
-            assertCorrupt(file, "pkgimage/classlist.txt line 3: expecting an @lambda-form-invoker line");
+            assertCorrupt(file, "pkgimage/tests/classlist.txt line 3: expecting an @lambda-form-invoker line");
         }
 
         @Test
@@ -567,9 +661,110 @@ class ImageCodecTests {
 
         @Test
         void unknownTrainingMode() throws IOException {
-            Path file = withProperty("training.mode", "vibes");
+            Path file = withProperty("tests.mode", "vibes");
 
             assertCorrupt(file, "Unknown training mode 'vibes'");
+        }
+
+        @ParameterizedTest
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "tests,bogus   | bogus",
+                    "Tests         | Tests",
+                    "''            | ''",
+                    "tests,        | ''",
+                    "tests,tests   | tests",
+                    "tests/../main | tests/../main"
+                })
+        void partsNamingAnUnknownPart(String parts, String named) throws IOException {
+            Path file = withProperty("parts", parts);
+
+            assertCorrupt(
+                    file,
+                    "pkgimage/image.properties 'parts' names '" + named
+                            + "', not one of [tests, main, integration-tests, shell] once");
+        }
+
+        @Test
+        void partsNamingAPartWithoutItsClasslist() throws IOException {
+            Path file = without(twoPartImage(), MAIN_CLASSLIST);
+
+            assertCorrupt(file, "entry 'pkgimage/main/classlist.txt' of part main is missing");
+        }
+
+        @Test
+        void partsNamingAPartWithoutItsFailures() throws IOException {
+            Path file = without(twoPartImage(), MAIN_FAILURES);
+
+            assertCorrupt(file, "entry 'pkgimage/main/failures.txt' of part main is missing");
+        }
+
+        @Test
+        void partsNamingAPartThatHasNoEntriesAtAll() throws IOException {
+            Path file = withProperty("parts", "tests,main");
+
+            assertCorrupt(file, "entry 'pkgimage/main/classlist.txt' of part main is missing");
+        }
+
+        @Test
+        void missingPartsProperty() throws IOException {
+            Path file = withProperty("parts", null);
+
+            assertCorrupt(file, "pkgimage/image.properties has no 'parts'");
+        }
+
+        @Test
+        void missingPropertyOfAPart() throws IOException {
+            Path file = withProperty("tests.inputs.sha256", null);
+
+            assertCorrupt(file, "pkgimage/image.properties has no 'tests.inputs.sha256'");
+        }
+
+        @Test
+        void entriesOfAPartThatPartsDoesNotList() throws IOException {
+            // GIVEN the two-part image whose parts= names only tests
+            Path file = withProperty(twoPartImage(), "parts", "tests");
+
+            assertCorrupt(
+                    file, "entry 'pkgimage/main/classlist.txt' belongs to no part listed in pkgimage/image.properties");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"pkgimage/shell/failures.txt", "pkgimage/integration-tests/classlist.txt"})
+        void oneEntryOfAPartThatPartsDoesNotList(String name) throws IOException {
+            Path file = withEntry(name, "");
+
+            assertCorrupt(file, "entry '" + name + "' belongs to no part listed in pkgimage/image.properties");
+        }
+
+        @Test
+        void newerFormatWithEntriesOfItsOwnSaysUpgrade() throws IOException {
+            // GIVEN an image of a later format, which has an entry this reader does not know
+            Map<String, byte[]> entries = Images.entries(validImage());
+            entries.put(FORMAT, "pkgimage-format=99\n".getBytes(UTF_8));
+            entries.put("pkgimage/tests/something-new.txt", "x\n".getBytes(UTF_8));
+            Path file = dir.resolve("format-99.jar");
+            Images.zip(file, entries);
+
+            // WHEN read, THEN the reader says to upgrade, not that the file is corrupt
+            assertThatThrownBy(() -> ImageCodec.read(file))
+                    .isInstanceOf(ImageFormatException.class)
+                    .hasMessageContaining("has format version 99")
+                    .hasMessageContaining("upgrade the pkgimage plugin")
+                    .hasMessageNotContaining("corrupt");
+        }
+
+        @Test
+        void unexpectedEntryBeforeTheFormatEntryIsStillRefused() throws IOException {
+            // GIVEN a valid image with a foreign entry written before pkgimage/FORMAT
+            Map<String, byte[]> entries = new LinkedHashMap<>();
+            entries.put("META-INF/MANIFEST.MF", "Manifest-Version: 1.0\n".getBytes(UTF_8));
+            entries.putAll(Images.entries(validImage()));
+            Path file = dir.resolve("crafted.jar");
+            Images.zip(file, entries);
+
+            assertCorrupt(file, "unexpected entry 'META-INF/MANIFEST.MF'");
         }
 
         private Path validImage() {
@@ -578,8 +773,18 @@ class ImageCodecTests {
             return file;
         }
 
+        private Path twoPartImage() {
+            Path file = dir.resolve("two-parts.jar");
+            ImageCodec.write(Images.twoParts(), file);
+            return file;
+        }
+
         private Path withEntry(String name, String content) throws IOException {
-            Map<String, byte[]> entries = Images.entries(validImage());
+            return withEntry(validImage(), name, content);
+        }
+
+        private Path withEntry(Path image, String name, String content) throws IOException {
+            Map<String, byte[]> entries = Images.entries(image);
             entries.put(name, content.getBytes(UTF_8));
             Path file = dir.resolve("crafted.jar");
             Images.zip(file, entries);
@@ -587,7 +792,11 @@ class ImageCodecTests {
         }
 
         private Path withoutEntry(String name) throws IOException {
-            Map<String, byte[]> entries = Images.entries(validImage());
+            return without(validImage(), name);
+        }
+
+        private Path without(Path image, String name) throws IOException {
+            Map<String, byte[]> entries = Images.entries(image);
             assertThat(entries.remove(name)).isNotNull();
             Path file = dir.resolve("crafted.jar");
             Images.zip(file, entries);
@@ -596,12 +805,16 @@ class ImageCodecTests {
 
         /** The valid image with one property replaced, or removed when {@code value} is null. */
         private Path withProperty(String key, String value) throws IOException {
-            String props = new String(Images.entries(validImage()).get(PROPERTIES), UTF_8);
+            return withProperty(validImage(), key, value);
+        }
+
+        private Path withProperty(Path image, String key, String value) throws IOException {
+            String props = new String(Images.entries(image).get(PROPERTIES), UTF_8);
             assertThat(props.lines()).anyMatch(l -> l.startsWith(key + "="));
             String changed = props.lines()
                     .map(l -> l.startsWith(key + "=") ? (value == null ? "" : key + "=" + value) : l)
                     .collect(Collectors.joining("\n", "", "\n"));
-            return withEntry(PROPERTIES, changed);
+            return withEntry(image, PROPERTIES, changed);
         }
     }
 
@@ -734,6 +947,45 @@ class ImageCodecTests {
                             new DependencyImage(beta, sha("beta image")),
                             new DependencyImage(alpha, sha("alpha image"))),
                     sha("inputs"));
+        }
+
+        /** {@link #full()} with a {@value ImagePart#MAIN} part too, whose classes and failure differ. */
+        static PackageImage twoParts() {
+            PackageImage full = full();
+            SortedMap<String, String> fingerprints = new TreeMap<>(full.fingerprints());
+            fingerprints.put("com/acme/Main", sha("Main"));
+            SortedMap<Coordinates, List<ClassEntry>> deps = new TreeMap<>();
+            deps.put(
+                    Coordinates.parse("org.dep:alpha:2.0"),
+                    List.of(new ClassEntry(
+                            "org/dep/alpha/A", Optional.of(sha("A")), List.of("@cp org/dep/alpha/A 4"))));
+            ImagePart main = new ImagePart(
+                    ImagePart.MAIN,
+                    new TrainingSummary(
+                            "main",
+                            1,
+                            1,
+                            0,
+                            987L,
+                            List.of("com.acme.Main — java.lang.IllegalStateException: no config")),
+                    sha("main inputs"),
+                    List.of(
+                            new ClassEntry("com/acme/Main", Optional.of(sha("Main")), List.of("@cp com/acme/Main 2")),
+                            new ClassEntry("com/acme/Widget", Optional.of(sha("Widget")), List.of())),
+                    deps,
+                    List.of(new ClassEntry("java/lang/String", Optional.empty(), List.of())),
+                    List.of());
+            // given main first: the image orders its parts itself
+            Map<String, ImagePart> parts = new LinkedHashMap<>();
+            parts.put(ImagePart.MAIN, main);
+            parts.put(ImagePart.TESTS, TestImages.testsPart(full));
+            return new PackageImage(
+                    full.coordinates(),
+                    full.trainedOn(),
+                    fingerprints,
+                    parts,
+                    full.hotMethods(),
+                    full.dependencyImages());
         }
 
         /** The entries of a zip, in order. */

@@ -139,7 +139,7 @@ class ImageLinkerTests {
         assertThat(result.summary())
                 .contains(
                         "pkgimage link report: app",
-                        "image com.acme:app:1.0: kept " + keptEntries(image) + " entries, dropped 0 changed,"
+                        "image com.acme:app:1.0 (tests): kept " + keptEntries(image) + " entries, dropped 0 changed,"
                                 + " 0 missing, 0 of another JDK",
                         "without an image (1): org.dep:greeting:1.0",
                         PROOF_3_OF_3);
@@ -350,8 +350,8 @@ class ImageLinkerTests {
         // THEN Helper is reported as changed and left out; Main and Greeting are still linked and loaded from it
         assertThat(result.summary())
                 .contains(
-                        "image com.acme:app:1.0: kept " + (keptEntries(image) - 1) + " entries, dropped 1 changed,"
-                                + " 0 missing, 0 of another JDK",
+                        "image com.acme:app:1.0 (tests): kept " + (keptEntries(image) - 1)
+                                + " entries, dropped 1 changed," + " 0 missing, 0 of another JDK",
                         "  changed since training: com/acme/Helper",
                         "proof: -Xshare:on started; 2 of 2 classpath classes loaded from the archive");
         assertThat(Files.readAllLines(dir.resolve("out/app.classlist"))).noneMatch(l -> l.contains("com/acme/Helper"));
@@ -520,9 +520,10 @@ class ImageLinkerTests {
 
         // THEN its JDK entries are not used, its classpath classes are, and come from the archive
         assertThat(result.summary())
-                .anyMatch(l -> l.startsWith("image com.acme:app:1.0: kept 3 entries, dropped 0 changed, 0 missing, ")
-                        && l.endsWith(" of another JDK")
-                        && !l.endsWith(" 0 of another JDK"))
+                .anyMatch(l ->
+                        l.startsWith("image com.acme:app:1.0 (tests): kept 3 entries, dropped 0 changed, 0 missing, ")
+                                && l.endsWith(" of another JDK")
+                                && !l.endsWith(" 0 of another JDK"))
                 .anyMatch(l -> l.contains("trained on JDK 17, linked for JDK 25"))
                 .contains(PROOF_3_OF_3);
     }
