@@ -76,12 +76,37 @@ abstract class AbstractLinkMojo extends AbstractPkgImageMojo {
         super(toolchainManager, repositorySystem);
     }
 
+    /** The name the link writes under; a goal with its own class path names its own. */
+    String linkName(String name) {
+        return name;
+    }
+
+    Duration linkTimeout() {
+        return Duration.ofSeconds(linkTimeout);
+    }
+
+    Path cacheDirectory() {
+        return cacheDirectory.toPath();
+    }
+
+    Path linkDirectory() {
+        return linkDirectory.toPath();
+    }
+
     List<String> jvmOptions() {
         return SurefireSettings.splitAll(jvmOptions);
     }
 
     /** Gathers the images of the runtime class path and links them. */
     LinkResult link(Jdk target) throws MojoExecutionException {
+        return link(target, false);
+    }
+
+    /**
+     * Gathers the images of the runtime class path, or with {@code testScope} of the test class path (the test
+     * classes first, as Surefire orders them), and links them.
+     */
+    LinkResult link(Jdk target, boolean testScope) throws MojoExecutionException {
         if (linkTimeout <= 0) {
             throw new MojoExecutionException("<linkTimeout> (property pkgimage.linkTimeout) must be a positive number"
                     + " of seconds, not " + linkTimeout);
@@ -89,25 +114,30 @@ abstract class AbstractLinkMojo extends AbstractPkgImageMojo {
         ImageArtifacts images = new ImageArtifacts(session, repositorySystem);
         List<ClasspathEntry> classpath = new ArrayList<>();
         List<Path> imageFiles = new ArrayList<>();
+        if (testScope) {
+            classpath.add(ClasspathEntry.test(Path.of(project.getBuild().getTestOutputDirectory())));
+        }
         classpath.add(ClasspathEntry.self(
                 Path.of(project.getBuild().getOutputDirectory()), ImageArtifacts.coordinates(project.getArtifact())));
         ImageArtifacts.ofProject(project).ifPresent(imageFiles::add);
         for (Artifact a : project.getArtifacts()) {
-            if (a.getFile() == null
-                    || !a.getArtifactHandler().isAddedToClasspath()
-                    || !(Artifact.SCOPE_COMPILE.equals(a.getScope())
-                            || Artifact.SCOPE_RUNTIME.equals(a.getScope())
-                            || Artifact.SCOPE_SYSTEM.equals(a.getScope()))) {
+            boolean runtime = Artifact.SCOPE_COMPILE.equals(a.getScope())
+                    || Artifact.SCOPE_RUNTIME.equals(a.getScope())
+                    || Artifact.SCOPE_SYSTEM.equals(a.getScope());
+            if (a.getFile() == null || !a.getArtifactHandler().isAddedToClasspath() || !(runtime || testScope)) {
                 continue;
             }
-            classpath.add(ClasspathEntry.dependency(a.getFile().toPath(), ImageArtifacts.coordinates(a)));
+            classpath.add(
+                    runtime
+                            ? ClasspathEntry.dependency(a.getFile().toPath(), ImageArtifacts.coordinates(a))
+                            : ClasspathEntry.test(a.getFile().toPath()));
             Optional<Path> image = images.of(a, project, true);
             image.ifPresent(imageFiles::add);
         }
         LinkRequest request;
         try {
             request = new LinkRequest(
-                    name,
+                    linkName(name),
                     target,
                     classpath,
                     imageFiles,

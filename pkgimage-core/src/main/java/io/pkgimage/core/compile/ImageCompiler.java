@@ -4,6 +4,7 @@ import io.pkgimage.core.classlist.ClassListSplit;
 import io.pkgimage.core.classlist.RecordedClassList;
 import io.pkgimage.core.classpath.ClasspathEntry;
 import io.pkgimage.core.classpath.ClasspathIndex;
+import io.pkgimage.core.image.Coordinates;
 import io.pkgimage.core.image.DependencyImage;
 import io.pkgimage.core.image.HotMethod;
 import io.pkgimage.core.image.ImageCodec;
@@ -14,6 +15,7 @@ import io.pkgimage.core.image.TrainedOn;
 import io.pkgimage.core.image.TrainingSummary;
 import io.pkgimage.core.io.DeterministicJar;
 import io.pkgimage.core.io.Hashing;
+import io.pkgimage.core.jdk.Jdk;
 import io.pkgimage.core.jdk.JdkPackages;
 import io.pkgimage.core.training.Progress;
 import io.pkgimage.core.training.TrainingException;
@@ -60,34 +62,18 @@ public final class ImageCompiler {
         String inputs = inputsFingerprint(request);
         Path imageFile = request.imageFile();
         Workload workload = request.workload();
-        Optional<PackageImage> existing = Optional.empty();
-        if (Files.isRegularFile(imageFile)) {
-            try {
-                existing = Optional.of(ImageCodec.read(imageFile));
-                Optional<ImagePart> part = existing.get().part(workload.part());
-                if (part.isPresent() && part.get().inputsSha256().equals(inputs)) {
-                    progress.info("Package image " + imageFile + " is up to date for its " + workload.part()
-                            + " part (no input changed since it was recorded); reusing it [" + millis(start)
-                            + " ms]");
-                    return new CompileResult(imageFile, existing.get(), true);
-                }
-            } catch (ImageFormatException e) {
-                progress.warn("Replacing the unreadable image: " + e.getMessage());
-            }
+        Optional<PackageImage> existing = existing(imageFile, progress);
+        Optional<ImagePart> before = existing.flatMap(i -> i.part(workload.part()));
+        if (before.isPresent() && before.get().inputsSha256().equals(inputs)) {
+            progress.info("Package image " + imageFile + " is up to date for its " + workload.part()
+                    + " part (no input changed since it was recorded); reusing it [" + millis(start) + " ms]");
+            return new CompileResult(imageFile, existing.get(), true);
         }
 
         int feature = request.jdk().feature();
         Path work = request.workDirectory();
-        Path classesJar = work.resolve(request.coordinates().artifactId() + "-classes.jar");
-        if (Files.isDirectory(request.classesDirectory())) {
-            DeterministicJar.of(request.classesDirectory(), classesJar);
-        } else {
-            emptyJar(classesJar);
-        }
-        SortedMap<String, String> fingerprints = new TreeMap<>();
-        ClasspathIndex.classes(classesJar, feature)
-                .forEach((name, resource) ->
-                        fingerprints.put(name, Hashing.sha256(ClasspathIndex.read(classesJar, resource))));
+        Path classesJar = classesJar(request.classesDirectory(), request.coordinates(), work);
+        SortedMap<String, String> fingerprints = fingerprints(classesJar, feature);
 
         List<String> tests = workload.runsTests()
                 ? request.testClassesDirectory()
@@ -171,13 +157,7 @@ public final class ImageCompiler {
                     + " (set failOnTrainingFailure to make this fatal):" + listed);
         }
 
-        ClassListSplit split;
-        try (ClasspathIndex index = ClasspathIndex.of(entries, feature)) {
-            split = ClassListSplit.of(
-                    RecordedClassList.read(outcome.classlist()),
-                    index,
-                    name -> JdkPackages.contains(request.jdk(), name));
-        }
+        ClassListSplit split = split(outcome.classlist(), entries, request.jdk());
         Set<String> packageClasses = new HashSet<>(fingerprints.keySet());
         split.dependencies().values().forEach(list -> list.forEach(e -> packageClasses.add(e.name())));
         List<HotMethod> hot = outcome.compilationLog()
@@ -193,7 +173,16 @@ public final class ImageCompiler {
                 split.lambdaFormInvokers());
         TrainedOn trainedOn = new TrainedOn(
                 outcome.vendor(), outcome.runtimeVersion(), outcome.feature(), outcome.gc(), outcome.compressedOops());
-        PackageImage image = withPart(existing, part, request, trainedOn, fingerprints, hot, progress);
+        boolean testsPart = part.name().equals(ImagePart.TESTS);
+        PackageImage image = withPart(
+                existing,
+                part,
+                request.coordinates(),
+                trainedOn,
+                fingerprints,
+                testsPart ? Optional.of(hot) : Optional.empty(),
+                testsPart ? Optional.of(request.dependencyImages()) : Optional.empty(),
+                progress);
         ImageCodec.write(image, imageFile);
         progress.info(String.format(
                 "Wrote %s, part %s: %d of the package's %d classes, %d classes of %d dependencies, %d JDK classes,"
@@ -235,29 +224,123 @@ public final class ImageCompiler {
     }
 
     /**
+     * Adds a recorded shell session to the image's {@value ImagePart#SHELL} part (created when there is none): the
+     * classes that the session's execution JVM loaded, split by owner as training splits them.
+     *
+     * @return the image written
+     */
+    public static PackageImage addSession(SessionRecording r, Progress progress) {
+        Optional<PackageImage> existing = existing(r.imageFile(), progress);
+        Path classesJar = classesJar(r.classesDirectory(), r.coordinates(), r.workDirectory());
+        SortedMap<String, String> fingerprints =
+                fingerprints(classesJar, r.jdk().feature());
+        List<ClasspathEntry> entries = new ArrayList<>();
+        entries.add(ClasspathEntry.self(classesJar, r.coordinates()));
+        entries.addAll(r.dependencies());
+        ClassListSplit split = split(r.classlist(), entries, r.jdk());
+        Optional<ImagePart> before =
+                existing.filter(i -> sameJvm(i.trainedOn(), r.trainedOn())).flatMap(i -> i.part(ImagePart.SHELL));
+        int sessions = before.map(p -> p.summary().run()).orElse(0) + 1;
+        long millis = before.map(p -> p.summary().wallMillis()).orElse(0L) + r.wallMillis();
+        TrainingSummary summary = new TrainingSummary(ImagePart.SHELL, sessions, 0, 0, millis, List.of());
+        ImagePart session = new ImagePart(
+                ImagePart.SHELL,
+                summary,
+                Hashing.sha256(r.classlist()),
+                split.self(),
+                split.dependencies(),
+                split.jdk(),
+                split.lambdaFormInvokers());
+        ImagePart part = before.map(p -> p.plus(session, summary, session.inputsSha256()))
+                .orElse(session);
+        PackageImage image = withPart(
+                existing,
+                part,
+                r.coordinates(),
+                r.trainedOn(),
+                fingerprints,
+                Optional.empty(),
+                Optional.empty(),
+                progress);
+        ImageCodec.write(image, r.imageFile());
+        progress.info(String.format(
+                "Added the session to %s: it loaded %d of the package's classes, %d classes of %d dependencies,"
+                        + " %d JDK classes; the shell part now holds %d sessions, %d classes. The image holds %s",
+                r.imageFile().getFileName(),
+                session.ownClasses().size(),
+                session.dependencyClasses().values().stream()
+                        .mapToInt(List::size)
+                        .sum(),
+                session.dependencyClasses().size(),
+                session.jdkClasses().size(),
+                sessions,
+                part.classCount(),
+                describeParts(image)));
+        return image;
+    }
+
+    private static Optional<PackageImage> existing(Path imageFile, Progress progress) {
+        if (!Files.isRegularFile(imageFile)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(ImageCodec.read(imageFile));
+        } catch (ImageFormatException e) {
+            progress.warn("Replacing the unreadable image: " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** The package's classes as a deterministic jar in {@code work} (an empty one when it has none). */
+    private static Path classesJar(Path classesDirectory, Coordinates coordinates, Path work) {
+        Path classesJar = work.resolve(coordinates.artifactId() + "-classes.jar");
+        if (Files.isDirectory(classesDirectory)) {
+            DeterministicJar.of(classesDirectory, classesJar);
+        } else {
+            emptyJar(classesJar);
+        }
+        return classesJar;
+    }
+
+    private static SortedMap<String, String> fingerprints(Path classesJar, int feature) {
+        SortedMap<String, String> fingerprints = new TreeMap<>();
+        ClasspathIndex.classes(classesJar, feature)
+                .forEach((name, resource) ->
+                        fingerprints.put(name, Hashing.sha256(ClasspathIndex.read(classesJar, resource))));
+        return fingerprints;
+    }
+
+    private static ClassListSplit split(Path classlist, List<ClasspathEntry> entries, Jdk jdk) {
+        try (ClasspathIndex index = ClasspathIndex.of(entries, jdk.feature())) {
+            return ClassListSplit.of(RecordedClassList.read(classlist), index, name -> JdkPackages.contains(jdk, name));
+        }
+    }
+
+    /**
      * The image to write: {@code existing} with {@code part} in its place when it is of the same package and JVM;
-     * else an image of {@code part} alone (the parts of another JVM cannot be linked with it and are dropped).
+     * else an image of {@code part} alone (the parts of another JVM cannot be linked with it and are dropped). Hot
+     * methods and dependency images come from the tests; the other parts keep what the image has.
      */
     private static PackageImage withPart(
             Optional<PackageImage> existing,
             ImagePart part,
-            CompileRequest request,
+            Coordinates coordinates,
             TrainedOn trainedOn,
             SortedMap<String, String> fingerprints,
-            List<HotMethod> hot,
+            Optional<List<HotMethod>> hot,
+            Optional<List<DependencyImage>> dependencyImages,
             Progress progress) {
-        boolean tests = part.name().equals(ImagePart.TESTS);
         if (existing.isPresent()) {
             PackageImage before = existing.get();
             boolean sameJvm = sameJvm(before.trainedOn(), trainedOn);
-            if (before.coordinates().equals(request.coordinates()) && sameJvm) {
+            if (before.coordinates().equals(coordinates) && sameJvm) {
                 PackageImage kept = new PackageImage(
                         before.coordinates(),
                         trainedOn,
                         fingerprints,
                         before.parts(),
-                        tests ? hot : before.hotMethods(),
-                        tests ? request.dependencyImages() : before.dependencyImages());
+                        hot.orElse(before.hotMethods()),
+                        dependencyImages.orElse(before.dependencyImages()));
                 return kept.with(part, fingerprints);
             }
             List<String> dropped = before.parts().keySet().stream()
@@ -268,17 +351,12 @@ public final class ImageCompiler {
                         + before.coordinates() + " on " + before.trainedOn().vendor() + " "
                         + before.trainedOn().runtimeVersion() + " ("
                         + before.trainedOn().gc() + "), this run is "
-                        + request.coordinates() + " on " + trainedOn.vendor() + " " + trainedOn.runtimeVersion()
+                        + coordinates + " on " + trainedOn.vendor() + " " + trainedOn.runtimeVersion()
                         + " (" + trainedOn.gc() + "). Record them again with this JDK.");
             }
         }
         return PackageImage.of(
-                request.coordinates(),
-                trainedOn,
-                fingerprints,
-                part,
-                tests ? hot : List.of(),
-                tests ? request.dependencyImages() : List.of());
+                coordinates, trainedOn, fingerprints, part, hot.orElse(List.of()), dependencyImages.orElse(List.of()));
     }
 
     private static boolean sameJvm(TrainedOn a, TrainedOn b) {
