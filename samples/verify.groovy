@@ -44,3 +44,12 @@ assert read(contacts, 'pkgimage/tests/classlist.txt').contains('[dependency com.
 def seen = read(image('app'), 'pkgimage/dependency-images.txt')
 assert seen.contains(' io.pkgimage.samples:json-orders:1.0.0-SNAPSHOT\n') : seen
 assert seen.contains(' io.pkgimage.samples:gson-contacts:1.0.0-SNAPSHOT\n') : seen
+
+// the application's image holds its real workload too: its start-up, recorded by pkgimage:record
+def app = image('app')
+def appProps = read(app, 'pkgimage/image.properties')
+assert appProps.contains('parts=tests,main\n') : appProps
+assert appProps.contains('main.mode=main\n') && appProps.contains('main.run=1\n') : appProps
+def startup = read(app, 'pkgimage/main/classlist.txt')
+assert startup =~ /(?m)^class io\/pkgimage\/samples\/app\/Startup [0-9a-f]{64}$/ : startup
+assert startup =~ /(?m)^class io\/pkgimage\/samples\/orders\/OrderCodec [0-9a-f]{64}$/ : startup

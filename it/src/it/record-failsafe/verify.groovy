@@ -1,4 +1,4 @@
-import java.util.zip.ZipFile
+evaluate(new File(itSources, 'image-entries.groovy'))
 
 def log = new File(basedir, 'build.log').text
 // Failsafe itself ran ReportIT (not SlowIT), and so did the recording, with Failsafe's settings
@@ -6,12 +6,10 @@ assert log.contains('Recording the integration tests of it.record:record-failsaf
 assert log =~ /Wrote record-failsafe-1\.0-pkgimage\.jar, part integration-tests: \d+ of the package's 2 classes/ : log
 assert log =~ /integration-tests \(integration-tests: 1 run, 0 failed, \d+ classes\)/ : log
 
-def zip = new ZipFile(new File(basedir, 'target/record-failsafe-1.0-pkgimage.jar'))
-def text = { String name -> zip.getInputStream(zip.getEntry(name)).getText('UTF-8') }
-def props = text('pkgimage/image.properties')
-def tests = text('pkgimage/tests/classlist.txt')
-def its = text('pkgimage/integration-tests/classlist.txt')
-zip.close()
+def entries = imageEntries(new File(basedir, 'target/record-failsafe-1.0-pkgimage.jar'))
+def props = entries['pkgimage/image.properties']
+def tests = entries['pkgimage/tests/classlist.txt']
+def its = entries['pkgimage/integration-tests/classlist.txt']
 assert props.contains('parts=tests,integration-tests\n') : props
 assert props.contains('integration-tests.run=1\n') && props.contains('integration-tests.failed=0\n') : props
 assert its =~ /(?m)^class it\/record\/Report [0-9a-f]{64}$/ : its

@@ -1,4 +1,4 @@
-import java.util.zip.ZipFile
+evaluate(new File(itSources, 'image-entries.groovy'))
 
 def log = new File(basedir, 'build.log').text
 // the workload ran with its arguments and JVM options, in a training JVM
@@ -6,12 +6,10 @@ assert log.contains('Recording the workload it.record.Startup [Ada, Grace] of it
 assert log =~ /Wrote record-main-1\.0-pkgimage\.jar, part main: 1 of the package's 2 classes, \d+ classes of 1 dependencies/ : log
 assert log =~ /The image holds tests \(tests: 1 run, 0 failed, \d+ classes\), main \(main: 1 run, 0 failed, \d+ classes\)/ : log
 
-def zip = new ZipFile(new File(basedir, 'target/record-main-1.0-pkgimage.jar'))
-def text = { String name -> zip.getInputStream(zip.getEntry(name)).getText('UTF-8') }
-def props = text('pkgimage/image.properties')
-def tests = text('pkgimage/tests/classlist.txt')
-def main = text('pkgimage/main/classlist.txt')
-zip.close()
+def entries = imageEntries(new File(basedir, 'target/record-main-1.0-pkgimage.jar'))
+def props = entries['pkgimage/image.properties']
+def tests = entries['pkgimage/tests/classlist.txt']
+def main = entries['pkgimage/main/classlist.txt']
 assert props.contains('parts=tests,main\n') : props
 assert props.contains('main.mode=main\n') && props.contains('main.run=1\n') && props.contains('main.failed=0\n') : props
 // the main class and what it used of Gson are in the main part; the tests never loaded them

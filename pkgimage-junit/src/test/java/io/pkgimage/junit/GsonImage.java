@@ -59,7 +59,7 @@ final class GsonImage {
         }
         ImageCompiler.compile(
                 new CompileRequest(
-                Workload.tests(),
+                        Workload.tests(),
                         Coordinates.of("io.pkgimage.test", "fixtures", "1.0"),
                         Jdks.current(),
                         dir.resolve("classes"),

@@ -76,6 +76,28 @@ abstract class AbstractLinkMojo extends AbstractPkgImageMojo {
         super(toolchainManager, repositorySystem);
     }
 
+    /** The dependencies on the runtime class path, or with {@code testScope} on the test class path, in order. */
+    List<Artifact> classpathArtifacts(boolean testScope) {
+        return project.getArtifacts().stream()
+                .filter(a -> a.getFile() != null
+                        && a.getArtifactHandler().isAddedToClasspath()
+                        && (testScope || isRuntime(a)))
+                .toList();
+    }
+
+    /** The class path entry of dependency {@code a}: with its coordinates when it is a runtime one. */
+    static ClasspathEntry entry(Artifact a) {
+        return isRuntime(a)
+                ? ClasspathEntry.dependency(a.getFile().toPath(), ImageArtifacts.coordinates(a))
+                : ClasspathEntry.test(a.getFile().toPath());
+    }
+
+    private static boolean isRuntime(Artifact a) {
+        return Artifact.SCOPE_COMPILE.equals(a.getScope())
+                || Artifact.SCOPE_RUNTIME.equals(a.getScope())
+                || Artifact.SCOPE_SYSTEM.equals(a.getScope());
+    }
+
     /** The name the link writes under; a goal with its own class path names its own. */
     String linkName(String name) {
         return name;
@@ -91,6 +113,11 @@ abstract class AbstractLinkMojo extends AbstractPkgImageMojo {
 
     Path linkDirectory() {
         return linkDirectory.toPath();
+    }
+
+    /** The JVM options the archive is dumped, proven and run with: {@link #jvmOptions()} unless a goal needs more. */
+    List<String> linkOptions(Jdk target) {
+        return jvmOptions();
     }
 
     List<String> jvmOptions() {
@@ -120,17 +147,8 @@ abstract class AbstractLinkMojo extends AbstractPkgImageMojo {
         classpath.add(ClasspathEntry.self(
                 Path.of(project.getBuild().getOutputDirectory()), ImageArtifacts.coordinates(project.getArtifact())));
         ImageArtifacts.ofProject(project).ifPresent(imageFiles::add);
-        for (Artifact a : project.getArtifacts()) {
-            boolean runtime = Artifact.SCOPE_COMPILE.equals(a.getScope())
-                    || Artifact.SCOPE_RUNTIME.equals(a.getScope())
-                    || Artifact.SCOPE_SYSTEM.equals(a.getScope());
-            if (a.getFile() == null || !a.getArtifactHandler().isAddedToClasspath() || !(runtime || testScope)) {
-                continue;
-            }
-            classpath.add(
-                    runtime
-                            ? ClasspathEntry.dependency(a.getFile().toPath(), ImageArtifacts.coordinates(a))
-                            : ClasspathEntry.test(a.getFile().toPath()));
+        for (Artifact a : classpathArtifacts(testScope)) {
+            classpath.add(entry(a));
             Optional<Path> image = images.of(a, project, true);
             image.ifPresent(imageFiles::add);
         }
@@ -141,7 +159,7 @@ abstract class AbstractLinkMojo extends AbstractPkgImageMojo {
                     target,
                     classpath,
                     imageFiles,
-                    jvmOptions(),
+                    linkOptions(target),
                     strict,
                     linkDirectory.toPath(),
                     cacheDirectory.toPath(),

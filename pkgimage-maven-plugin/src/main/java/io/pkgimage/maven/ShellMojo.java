@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.inject.Inject;
-import org.apache.maven.artifact.Artifact;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -73,6 +72,19 @@ public class ShellMojo extends AbstractLinkMojo {
     @Inject
     public ShellMojo(ToolchainManager toolchainManager, RepositorySystem repositorySystem) {
         super(toolchainManager, repositorySystem);
+    }
+
+    /**
+     * JShell's execution JVM runs with the JDWP agent, and JDK 24+ refuses an archive of AOT-linked classes to a JVM
+     * with that agent (it then runs without any archive), so the shell's archive is dumped without class linking.
+     */
+    @Override
+    List<String> linkOptions(Jdk target) {
+        List<String> options = new ArrayList<>(jvmOptions());
+        if (target.hasAotClassLinking()) {
+            options.add("-XX:-AOTClassLinking");
+        }
+        return options;
     }
 
     @Override
@@ -172,20 +184,9 @@ public class ShellMojo extends AbstractLinkMojo {
         if (testScope()) {
             dependencies.add(ClasspathEntry.test(Path.of(project.getBuild().getTestOutputDirectory())));
         }
-        for (Artifact a : project.getArtifacts()) {
-            if (a.getFile() == null || !a.getArtifactHandler().isAddedToClasspath()) {
-                continue;
-            }
-            boolean runtime = Artifact.SCOPE_COMPILE.equals(a.getScope())
-                    || Artifact.SCOPE_RUNTIME.equals(a.getScope())
-                    || Artifact.SCOPE_SYSTEM.equals(a.getScope());
-            dependencies.add(
-                    runtime
-                            ? ClasspathEntry.dependency(a.getFile().toPath(), ImageArtifacts.coordinates(a))
-                            : ClasspathEntry.test(a.getFile().toPath()));
-        }
+        classpathArtifacts(testScope()).forEach(a -> dependencies.add(entry(a)));
         try {
-            TrainedOn trainedOn = JvmProbe.trainedOn(target, jvmOptions(), work, linkTimeout());
+            TrainedOn trainedOn = JvmProbe.trainedOn(target, linkOptions(target), work, linkTimeout());
             ImageCompiler.addSession(
                     new SessionRecording(
                             ImageArtifacts.coordinates(project.getArtifact()),

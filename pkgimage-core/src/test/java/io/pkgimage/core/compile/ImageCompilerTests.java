@@ -1,5 +1,6 @@
 package io.pkgimage.core.compile;
 
+import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -9,8 +10,10 @@ import io.pkgimage.core.classpath.ClasspathEntry;
 import io.pkgimage.core.image.ClassEntry;
 import io.pkgimage.core.image.Coordinates;
 import io.pkgimage.core.image.ImageCodec;
+import io.pkgimage.core.image.ImagePart;
 import io.pkgimage.core.image.PackageImage;
 import io.pkgimage.core.image.TestImages;
+import io.pkgimage.core.image.TrainingSummary;
 import io.pkgimage.core.jdk.Jdk;
 import io.pkgimage.core.jdk.Jdks;
 import io.pkgimage.core.training.RecordingProgress;
@@ -27,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -258,12 +262,81 @@ class ImageCompilerTests {
 
     // ---- fixtures
 
+    @Test
+    void recordsAMainClassAsAPartNextToTheTestsAndReportsItsFailures() throws IOException {
+        Path module = module(GREETER_MAIN, "com.acme.GreeterTests", PASSING_TEST);
+        CompileRequest tests = request(module, Jdks.current());
+        ImageCompiler.compile(tests, progress);
+
+        // WHEN the main class is recorded into the same image
+        CompileResult recorded =
+                ImageCompiler.compile(with(tests, Workload.main("com.acme.Greeter", List.of("Ada")), false), progress);
+
+        // THEN the image holds both parts: the tests part as it was, the main part with what main loaded
+        PackageImage image = ImageCodec.read(recorded.imageFile());
+        assertThat(image.parts().keySet()).containsExactly(ImagePart.TESTS, ImagePart.MAIN);
+        ImagePart main = image.part(ImagePart.MAIN).orElseThrow();
+        assertThat(main.summary())
+                .isEqualTo(new TrainingSummary("main", 1, 0, 0, main.summary().wallMillis(), List.of()));
+        assertThat(main.jdkClasses()).extracting(ClassEntry::name).contains("java/util/zip/Adler32");
+        assertThat(TestImages.testsPart(image).jdkClasses())
+                .extracting(ClassEntry::name)
+                .doesNotContain("java/util/zip/Adler32");
+        assertThat(infos)
+                .anyMatch(m ->
+                        m.startsWith("Recording the workload com.acme.Greeter [Ada] of com.acme:greeter:1.0 on JDK "));
+
+        // a second record with nothing changed is up to date; other arguments record again
+        assertThat(ImageCompiler.compile(
+                                with(tests, Workload.main("com.acme.Greeter", List.of("Ada")), false), progress)
+                        .upToDate())
+                .isTrue();
+        assertThat(ImageCompiler.compile(tests, progress).upToDate()).isTrue();
+
+        // a main that ends with System.exit(3) is a failed run, listed; with failOnTrainingFailure one that throws
+        // fails
+        CompileResult exited =
+                ImageCompiler.compile(with(tests, Workload.main("com.acme.Greeter", List.of("exit")), false), progress);
+        assertThat(exited.image().part(ImagePart.MAIN).orElseThrow().summary().failures())
+                .singleElement(as(InstanceOfAssertFactories.STRING))
+                .startsWith("com.acme.Greeter.main [exit] — System.exit(3)");
+        assertThat(warnings).anyMatch(w -> w.startsWith("1 run of the workload failed during training"));
+        assertThatThrownBy(() -> ImageCompiler.compile(
+                        with(tests, Workload.main("com.acme.Greeter", List.of("throw")), true), progress))
+                .isInstanceOf(TrainingFailuresException.class)
+                .hasMessageContaining(
+                        "com.acme.Greeter.main [throw] — java.lang.IllegalStateException: no greeting for throw");
+    }
+
     private static final String GREETER =
             """
             package com.acme;
             public final class Greeter {
                 static String greet(String name) {
                     return "Hello, " + (name.isEmpty() ? "nobody" : name) + "!";
+                }
+                static final class Unused {}
+            }
+            """;
+
+    /** A greeter with a main class that fails as its argument says. */
+    private static final String GREETER_MAIN =
+            """
+            package com.acme;
+            public final class Greeter {
+                static String greet(String name) {
+                    return "Hello, " + (name.isEmpty() ? "nobody" : name) + "!";
+                }
+                public static void main(String[] args) {
+                    switch (args[0]) {
+                        case "exit" -> System.exit(3);
+                        case "throw" -> throw new IllegalStateException("no greeting for " + args[0]);
+                        default -> {
+                            java.util.zip.Adler32 sum = new java.util.zip.Adler32();
+                            sum.update(greet(args[0]).getBytes());
+                            System.out.println(sum.getValue());
+                        }
+                    }
                 }
                 static final class Unused {}
             }
@@ -344,8 +417,12 @@ class ImageCompilerTests {
     }
 
     private static CompileRequest withFailOnTrainingFailure(CompileRequest r) {
+        return with(r, r.workload(), true);
+    }
+
+    private static CompileRequest with(CompileRequest r, Workload workload, boolean failOnTrainingFailure) {
         return new CompileRequest(
-                Workload.tests(),
+                workload,
                 r.coordinates(),
                 r.jdk(),
                 r.classesDirectory(),
@@ -360,7 +437,7 @@ class ImageCompilerTests {
                 r.workingDirectory(),
                 r.timeout(),
                 r.hotMethods(),
-                true,
+                failOnTrainingFailure,
                 r.dependencyImages(),
                 r.imageFile(),
                 r.workDirectory(),

@@ -1,0 +1,15 @@
+# Shared by samples/first-call.sh and samples/shell.sh (sourced after setting $root): Maven with plain output, the
+# build of pkgimage itself, and the statistics of the tables.
+mvn=(mvn -B -q -Dstyle.color=never)
+[ -n "${CI:-}" ] && mvn+=(-ntp)
+# Maven's console prints colour resets even in batch mode; keep the output plain
+run_mvn() { "${mvn[@]}" "$@" 2>&1 | sed -e 's/\x1b\[[0-9;]*m//g' -e '/^$/d'; }
+
+build_pkgimage() {
+  echo "== building pkgimage (core and Maven plugin)"
+  run_mvn -f "$root/pom.xml" install -DskipTests -Dspotless.check.skip=true -Dpkgimage.it.skip=true \
+    -pl pkgimage-core,pkgimage-maven-plugin -am
+}
+
+median() { sort -n | awk '{ v[NR] = $1 } END { if (NR == 0) exit; if (NR % 2) print v[(NR + 1) / 2]; else print int((v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }'; }
