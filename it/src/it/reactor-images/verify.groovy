@@ -20,14 +20,14 @@ assert a.isFile() && b.isFile() : 'a.isFile() && b.isFile()'
 // lib-b's image records lib-a's image (coordinates and fingerprint) and lib-a's and gson's classes it loaded
 def aSha = java.security.MessageDigest.getInstance('SHA-256').digest(a.bytes).encodeHex().toString()
 assert read(b, 'pkgimage/dependency-images.txt') == aSha + ' it.reactor:lib-a:1.0\n' : 'read(b, \'pkgimage/dependency-images.txt\') == aSha + \' it.reactor:lib-a:1.0\\n\''
-def classlist = read(b, 'pkgimage/classlist.txt')
+def classlist = read(b, 'pkgimage/tests/classlist.txt')
 assert classlist.contains('[dependency it.reactor:lib-a:1.0]\nclass it/a/Slug ') : 'classlist.contains(\'[dependency it.reactor:lib-a:1.0]\\nclass it/a/Slug \')'
 assert classlist.contains('[dependency com.google.code.gson:gson:2.13.2]') : 'classlist.contains(\'[dependency com.google.code.gson:gson:2.13.2]\')'
 assert classlist.contains('[self]\nclass it/b/Article ') : 'classlist.contains(\'[self]\\nclass it/b/Article \')'
 // test classes and test-only dependencies are not part of an image
 assert !classlist.contains('it/b/ArticleTests') : '!classlist.contains(\'it/b/ArticleTests\')'
 assert !classlist.contains('org/junit/') : '!classlist.contains(\'org/junit/\')'
-assert read(b, 'pkgimage/image.properties').contains('training.run=2') : 'read(b, \'pkgimage/image.properties\').contains(\'training.run=2\')'
+assert read(b, 'pkgimage/image.properties').contains('tests.run=2') : 'read(b, \'pkgimage/image.properties\').contains(\'tests.run=2\')'
 
 // attached with classifier pkgimage, so install put it next to the jar
 for (m in ['lib-a', 'lib-b']) {
