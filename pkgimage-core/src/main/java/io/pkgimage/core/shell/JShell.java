@@ -33,8 +33,12 @@ public final class JShell {
     /** The JShell tool's main, as the {@code jshell} launcher starts it. */
     static final List<String> TOOL = List.of("-m", "jdk.jshell/jdk.internal.jshell.tool.JShellToolProvider");
 
-    /** Snippets that train the archive of JShell's JVM: what a first session does (declare, evaluate, print). */
+    /**
+     * Snippets that train the archive of JShell's JVM: what a first session does (declare, evaluate, print, use a
+     * class of a jar on the class path, which javac reads through its zip file system).
+     */
     static final List<String> WARM_UP = List.of(
+            "System.out.println(" + Hashing.class.getName() + ".class.getSimpleName());",
             "int x = 1 + 2;",
             "String s = \"a\" + x;",
             "var list = java.util.List.of(1, 2, 3);",
@@ -125,6 +129,8 @@ public final class JShell {
                 List<String> dump = new ArrayList<>();
                 dump.add(aot ? "-XX:AOTCacheOutput=" + made : "-XX:ArchiveClassesAtExit=" + made);
                 dump.addAll(TOOL);
+                dump.add("--class-path");
+                dump.add(ForkedJvm.locationOf(JShell.class).toString());
                 dump.add(warmUp.toString());
                 ForkedJvm.Exit exit = run(jdk, dump, work, timeout, progress);
                 if (exit.exitCode() != 0 || !Files.isRegularFile(made)) {
