@@ -8,6 +8,7 @@ import io.pkgimage.core.classpath.ClasspathEntry;
 import io.pkgimage.core.classpath.ClasspathIndex;
 import io.pkgimage.core.image.ClassEntry;
 import io.pkgimage.core.image.Coordinates;
+import io.pkgimage.core.image.ImagePart;
 import io.pkgimage.core.image.PackageImage;
 import io.pkgimage.core.image.TestImages;
 import io.pkgimage.core.image.TrainedOn;
@@ -103,6 +104,35 @@ class ImageMergeTests {
             assertThat(classLines.get(i)).endsWith(" id: " + i);
         }
         assertThat(classNames(merged)).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void everyPartOfAnImageIsMergedAndAStaleClassIsDroppedInThePartThatHasIt() {
+        // GIVEN an image whose tests part has A and D, and whose main part has A (with a lambda), B as trained from an
+        // older class file, and L
+        PackageImage tests = image(
+                APP, 17, List.of(cls("com/acme/A", "A v1")), Map.of(DEP, List.of(cls("org/dep/D", "D v1"))), List.of());
+        ImagePart main = new ImagePart(
+                ImagePart.MAIN,
+                new TrainingSummary("main", 1, 0, 0, 10, List.of()),
+                sha("main inputs"),
+                List.of(cls("com/acme/A", "A v1", PROXY_A), cls("com/acme/B", "B v0")),
+                new TreeMap<>(Map.of(LIB, List.of(cls("com/acme/lib/L", "L v1", PROXY_L)))),
+                List.of(jdk("java/util/Map")),
+                List.of(INVOKER_A));
+        PackageImage both = tests.with(main, tests.fingerprints());
+
+        // WHEN
+        ImageMerge.Merged merged = ImageMerge.merge(List.of(both), index(), 17, BASE);
+
+        // THEN the classes of both parts are merged, A once with the lines of both, the stale B dropped alone
+        assertThat(classNames(merged)).contains("com/acme/A", "org/dep/D", "com/acme/lib/L", "java/util/Map");
+        assertThat(classNames(merged)).containsOnlyOnce("com/acme/A").doesNotContain("com/acme/B");
+        assertThat(merged.lines()).contains(PROXY_A, PROXY_L, INVOKER_A);
+        ImageMerge.ImageStats stats = merged.stats().get(0);
+        assertThat(stats.kept()).isEqualTo(4);
+        assertThat(stats.changed()).isEqualTo(1);
+        assertThat(stats.notes()).containsExactly("changed since training: com/acme/B");
     }
 
     @Test
