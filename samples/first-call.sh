@@ -13,11 +13,7 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
-runs=${1:-11}
-shift || true
-jdks=("$@")
-[ ${#jdks[@]} -gt 0 ] || jdks=(17 25)
-. "$here/lib.sh"
+. "$here/lib.sh" "$@"
 build_pkgimage
 ms() { awk -v us="$1" 'BEGIN { printf "%.1f", us / 1000 }'; }
 

@@ -1,5 +1,10 @@
-# Shared by samples/first-call.sh and samples/shell.sh (sourced after setting $root): Maven with plain output, the
-# build of pkgimage itself, and the statistics of the tables.
+# Shared by samples/first-call.sh and samples/shell.sh (sourced with their arguments, after setting $root): the
+# runs and JDKs asked for ([RUNS] [JDK...], defaults 11 runs, JDKs 17 and 25), Maven with plain output, the build of
+# pkgimage itself, and the statistics of the tables.
+runs=${1:-11}
+shift || true
+jdks=("$@")
+[ ${#jdks[@]} -gt 0 ] || jdks=(17 25)
 mvn=(mvn -B -q -Dstyle.color=never)
 [ -n "${CI:-}" ] && mvn+=(-ntp)
 # Maven's console prints colour resets even in batch mode; keep the output plain

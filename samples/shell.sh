@@ -12,11 +12,7 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
-runs=${1:-11}
-shift || true
-jdks=("$@")
-[ ${#jdks[@]} -gt 0 ] || jdks=(17 25)
-. "$here/lib.sh"
+. "$here/lib.sh" "$@"
 build_pkgimage
 # milliseconds from the start of the command to its line starting with RESULT (the command then runs to its end)
 to_result() {
