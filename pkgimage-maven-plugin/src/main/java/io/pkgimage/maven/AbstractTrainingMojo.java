@@ -192,6 +192,26 @@ abstract class AbstractTrainingMojo extends AbstractPkgImageMojo {
         return result;
     }
 
+    /**
+     * Whether the build skips tests ({@code -DskipTests}, {@code -Dmaven.test.skip}, or {@code skipITs} too when
+     * {@code integrationTests}), which skips training as well: it runs the module's code the way its tests do. Says so
+     * in the log.
+     */
+    boolean testsSkipped(String goal, boolean integrationTests) {
+        List<String> properties = integrationTests
+                ? List.of("skipITs", "skipTests", "maven.test.skip")
+                : List.of("skipTests", "maven.test.skip");
+        for (String name : properties) {
+            if (Boolean.parseBoolean(property(name))) {
+                getLog().info("Skipping pkgimage:" + goal + " of " + project.getArtifactId() + " (property '" + name
+                        + "' is true): the image is built by running the module's workloads, so it is neither built"
+                        + " nor attached in this build.");
+                return true;
+            }
+        }
+        return false;
+    }
+
     boolean hasTestClasses() {
         File dir = new File(project.getBuild().getTestOutputDirectory());
         String[] children = dir.list();

@@ -41,7 +41,7 @@ public class CompileMojo extends AbstractTrainingMojo {
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
-        if (skipped("compile", "no classes")) {
+        if (skipped("compile", "no classes") || testsSkipped("compile", false)) {
             return;
         }
         SurefireSettings surefire = SurefireSettings.of(project, SurefireSettings.Kind.SUREFIRE, this::property);

@@ -69,10 +69,11 @@ public class RecordMojo extends AbstractTrainingMojo {
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
-        if (skipped("record", "no workload")) {
+        boolean main = mainClass != null && !mainClass.isBlank();
+        if (skipped("record", "no workload") || testsSkipped("record", !main)) {
             return;
         }
-        if (mainClass != null && !mainClass.isBlank()) {
+        if (main) {
             Workload workload;
             try {
                 workload = Workload.main(mainClass.trim(), args);
@@ -82,13 +83,6 @@ public class RecordMojo extends AbstractTrainingMojo {
             SurefireSettings settings = SurefireSettings.ofJvmOptions(SurefireSettings.splitAll(jvmOptions));
             train(new Run(workload, settings, false, workDirectory.toPath().resolve(ImagePart.MAIN)));
             return;
-        }
-        for (String skip : List.of("skipITs", "skipTests", "maven.test.skip")) {
-            if (Boolean.parseBoolean(property(skip))) {
-                getLog().info("Skipping the recording of the integration tests of " + project.getArtifactId()
-                        + " (property '" + skip + "' is true).");
-                return;
-            }
         }
         SurefireSettings failsafe = SurefireSettings.of(project, SurefireSettings.Kind.FAILSAFE, this::property);
         if (failsafe.selection()
