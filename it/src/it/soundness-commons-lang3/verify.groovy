@@ -17,18 +17,22 @@ assert report.classes.size() > 200 : "only ${report.classes.size()} classes ran"
 assert report.batches.size() <= Math.max(1, Runtime.runtime.availableProcessors().intdiv(2)) : "${report.batches.size()} batches"
 assert report.batches.every { it.imageClassesFromArchive > 0 } : 'every imaged JVM used the image'
 assert log.text =~ /\[pkgimage\] soundness: batch \d+ done, \d+ of \d+ test classes judged; \d+ SOUND/ : 'progress'
-// no test gives another result with the image, and all but a few are SOUND. Those few: testLang708 fails without
-// the image too (it reads a file of lang3's source tree that the tests jar lacks); and cases of
+// no test gives another result with the image, and every test is SOUND but these: testLang708 fails without the
+// image too (it reads a file of lang3's source tree that the tests jar lacks); and cases of
 // FastDateParser_TimeZoneStrategyTest whose outcome depends on FastDateParser's static caches, filled by the classes
-// before it (plain runs of the suite abort 419 to 429 of them from run to run): alone in a fresh pair they agree, so
-// they are ORDER_DEPENDENT (or FLAKY), never the image's
+// before it, some in parallel threads (plain runs of the suite abort 419 to 429 of them from run to run; how many
+// differ between the batch's two JVMs ranged from 15 to 411 in builds of 30 November and 1 December): alone in a fresh
+// pair they agree, so they are ORDER_DEPENDENT (or FLAKY), never the image's
+def orderDependentClass = 'org.apache.commons.lang3.time.FastDateParser_TimeZoneStrategyTest'
 assert counts.IMAGE_DIVERGENCE == 0 : 'a divergence'
 assert counts.MISSING == 0 : 'a test missing from a child run'
-assert counts.SOUND >= 0.998 * judged : "only ${counts.SOUND} of ${judged} SOUND"
-assert counts.SOUND + counts.ORDER_DEPENDENT + counts.FLAKY >= 0.999 * judged : "${counts}"
+assert counts.UNSOUND_TEST <= 1 : "${counts}"
 report.tests.findAll { it.verdict in ['ORDER_DEPENDENT', 'FLAKY'] }.each {
-    assert it.class == 'org.apache.commons.lang3.time.FastDateParser_TimeZoneStrategyTest' : "${it.verdict} ${it.class} ${it.test}"
+    assert it.class == orderDependentClass : "${it.verdict} ${it.class} ${it.test}"
 }
+def others = report.tests.findAll { it.class != orderDependentClass }
+assert others.count { it.verdict == 'SOUND' } >= others.size() - 1 : "${counts}"
+assert counts.SOUND >= 0.95 * judged : "only ${counts.SOUND} of ${judged} SOUND"
 report.tests.findAll { it.verdict == 'UNSOUND_TEST' }.each {
     assert it.detail.contains('NoSuchFileException') || it.class.endsWith('StopWatchTest') : "${it.class} ${it.test}: ${it.detail}"
 }
