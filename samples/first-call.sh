@@ -92,11 +92,4 @@ for jdk in "${jdks[@]}"; do
   done
 done
 
-{
-  echo "First call in a fresh JVM, median of $runs runs each ($(date -u +%Y-%m-%d), $(nproc) cores)."
-  echo
-  cat "$out.rows"
-} > "$out"
-rm -f "$out.rows"
-echo
-cat "$out"
+write_table "First call in a fresh JVM, median of $runs runs each ($(date -u +%Y-%m-%d), $(nproc) cores)."

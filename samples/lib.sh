@@ -16,5 +16,13 @@ build_pkgimage() {
     -pl pkgimage-core,pkgimage-maven-plugin -am
 }
 
+# writes the table $out.rows under the caption "$1", to $out, and prints it
+write_table() {
+  { echo "$1"; echo; cat "$out.rows"; } > "$out"
+  rm -f "$out.rows"
+  echo
+  cat "$out"
+}
+
 median() { sort -n | awk '{ v[NR] = $1 } END { if (NR == 0) exit; if (NR % 2) print v[(NR + 1) / 2]; else print int((v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }'; }

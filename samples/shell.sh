@@ -73,12 +73,5 @@ for jdk in "${jdks[@]}"; do
   echo "| $feature | $p | $f | $r | $(ratio "$f" "$p") | $(ratio "$r" "$p") |" >> "$out.rows"
 done
 
-{
-  echo "Time from the start of JShell to the result of a first snippet that calls Jackson, median of $runs shells each"
-  echo "($(date -u +%Y-%m-%d), $(nproc) cores)."
-  echo
-  cat "$out.rows"
-} > "$out"
-rm -f "$out.rows"
-echo
-cat "$out"
+write_table "Time from the start of JShell to the result of a first snippet that calls Jackson, median of $runs shells each
+($(date -u +%Y-%m-%d), $(nproc) cores)."

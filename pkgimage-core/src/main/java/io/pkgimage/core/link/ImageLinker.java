@@ -27,7 +27,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -108,7 +107,7 @@ public final class ImageLinker {
                         try {
                             fromCache = complete(entry);
                             if (!fromCache) {
-                                deleteTree(entry); // an entry that lost a file is built again
+                                AtomicFiles.deleteTree(entry); // an entry that lost a file is built again
                                 build(request, classpath, images, merged, mergeMillis, entry, progress);
                             }
                         } finally {
@@ -209,7 +208,7 @@ public final class ImageLinker {
                 // another build linked the same key first; its entry is as good as ours
             }
         } finally {
-            deleteTree(tmp);
+            AtomicFiles.deleteTree(tmp);
         }
     }
 
@@ -426,23 +425,6 @@ public final class ImageLinker {
             return Files.isRegularFile(file) ? Files.readAllLines(file, StandardCharsets.UTF_8) : List.of();
         } catch (IOException e) {
             return List.of();
-        }
-    }
-
-    private static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException ignored) {
-                    // a leftover temporary folder in the cache is harmless
-                }
-            });
-        } catch (IOException ignored) {
-            // as above
         }
     }
 

@@ -159,7 +159,7 @@ public final class JShell {
                         StandardCopyOption.ATOMIC_MOVE);
                 return mapping(archive, aot);
             } finally {
-                deleteTree(work);
+                AtomicFiles.deleteTree(work);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(
@@ -220,14 +220,5 @@ public final class JShell {
                     e instanceof IOException io ? io : ((UncheckedIOException) e).getCause());
         }
         return new Proof(any, archived, read);
-    }
-
-    private static void deleteTree(Path dir) {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(java.util.Comparator.reverseOrder())
-                    .forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // scratch space only
-        }
     }
 }
