@@ -1,13 +1,14 @@
 package io.pkgimage.junit;
 
 import io.pkgimage.core.PkgImageException;
-import io.pkgimage.core.PkgImageVersion;
+import io.pkgimage.core.Progress;
 import io.pkgimage.core.classlist.RecordedClassList;
 import io.pkgimage.core.classpath.ClasspathEntry;
 import io.pkgimage.core.link.ImageLinker;
+import io.pkgimage.core.link.LinkCache;
 import io.pkgimage.core.link.LinkRequest;
 import io.pkgimage.core.link.LinkResult;
-import io.pkgimage.core.training.Progress;
+import io.pkgimage.core.link.MapFailure;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -65,18 +66,18 @@ final class ImageLinks {
             List<Path> images,
             RecordedClassList shared,
             List<String> options) {
-        return new LinkRequest(
-                name,
-                settings.jdk(),
-                settings.classpath().stream().map(ClasspathEntry::test).collect(Collectors.toList()),
-                images,
-                options,
-                true, // a corrupt or foreign image is a broken setup here, not something to leave out quietly
-                settings.workDirectory().resolve("link"),
-                settings.cacheDirectory(),
-                settings.timeout(),
-                PkgImageVersion.forKeys(),
-                shared);
+        return LinkRequest.builder(
+                        name, settings.jdk(), settings.workDirectory().resolve("link"))
+                .classpath(
+                        settings.classpath().stream().map(ClasspathEntry::test).collect(Collectors.toList()))
+                .images(images)
+                .jvmOptions(options)
+                .strict(true) // a corrupt or foreign image is a broken setup here, not something to leave out quietly
+                .cache(LinkCache.at(settings.cacheDirectory()))
+                .timeout(settings.timeout())
+                .shared(shared)
+                .onMapFailure(MapFailure.FAIL)
+                .build();
     }
 
     /** The failure of images that cannot be read or linked, with its cause. */

@@ -7,7 +7,7 @@ import io.pkgimage.core.classpath.ClasspathIndex;
 import io.pkgimage.core.image.ImageCodec;
 import io.pkgimage.core.image.PackageImage;
 import io.pkgimage.core.jdk.JdkPackages;
-import io.pkgimage.core.link.ImageLinker;
+import io.pkgimage.core.link.LinkClasspath;
 import io.pkgimage.core.link.LinkResult;
 import io.pkgimage.core.process.ForkedJvm;
 import io.pkgimage.core.soundness.SharedClasses;
@@ -124,7 +124,7 @@ final class SoundnessArchives {
             for (Path file : settings.images()) {
                 images.add(ImageCodec.read(file));
             }
-            classpath = ImageLinker.classpathOf(ImageLinks.request(
+            classpath = LinkClasspath.of(ImageLinks.request(
                     settings, IMAGED_LINK, List.of(), RecordedClassList.parse(List.of()), List.of()));
         } catch (PkgImageException | UncheckedIOException e) {
             throw ImageLinks.notLinked(settings, e);

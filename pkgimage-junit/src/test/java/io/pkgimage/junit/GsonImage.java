@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.gson.Gson;
+import io.pkgimage.core.Progress;
 import io.pkgimage.core.classpath.ClasspathEntry;
 import io.pkgimage.core.compile.CompileRequest;
 import io.pkgimage.core.compile.ImageCompiler;
@@ -12,7 +13,6 @@ import io.pkgimage.core.compile.Workload;
 import io.pkgimage.core.image.Coordinates;
 import io.pkgimage.core.jdk.Jdks;
 import io.pkgimage.core.process.ForkedJvm;
-import io.pkgimage.core.training.Progress;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -4,8 +4,10 @@ import io.pkgimage.core.PkgImageException;
 import io.pkgimage.core.classpath.ClasspathEntry;
 import io.pkgimage.core.jdk.Jdk;
 import io.pkgimage.core.link.ImageLinker;
+import io.pkgimage.core.link.LinkCache;
 import io.pkgimage.core.link.LinkRequest;
 import io.pkgimage.core.link.LinkResult;
+import io.pkgimage.core.link.MapFailure;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -65,6 +67,34 @@ abstract class AbstractLinkMojo extends AbstractPkgImageMojo {
     private File cacheDirectory;
 
     /**
+     * The bound on the cache's total size: after each link, the least recently used archives are removed while the
+     * cache is larger. A number of bytes with an optional unit {@code k}, {@code m} or {@code g}.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "pkgimage.cache.maxSize", defaultValue = "2g")
+    private String cacheMaxSize;
+
+    /**
+     * How long an archive no link used stays in the cache: a number of days ({@code 30d}), hours ({@code 12h}) or an
+     * ISO-8601 duration ({@code P30D}).
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "pkgimage.cache.maxAge", defaultValue = "30d")
+    private String cacheMaxAge;
+
+    /**
+     * What the argfile makes a JVM do when the archive cannot map at run time (a jar replaced after the link, another
+     * JVM or GC): {@code warn} runs without it and prints one line saying so, {@code fail} refuses to start
+     * ({@code -Xshare:on}), {@code accept} runs without it silently (the JVM's own default).
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "pkgimage.onMapFailure", defaultValue = "warn")
+    private String onMapFailure;
+
+    /**
      * How long dumping the archive and proving that it maps may each take, in seconds.
      *
      * @since 0.1.0
@@ -111,6 +141,18 @@ abstract class AbstractLinkMojo extends AbstractPkgImageMojo {
         return cacheDirectory.toPath();
     }
 
+    /** The link cache with its configured bounds. */
+    LinkCache cache() throws MojoExecutionException {
+        try {
+            return LinkCache.of(cacheDirectory.toPath(), cacheMaxSize, cacheMaxAge);
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException(
+                    "<cacheMaxSize>/<cacheMaxAge> (properties pkgimage.cache.maxSize, pkgimage.cache.maxAge): "
+                            + e.getMessage(),
+                    e);
+        }
+    }
+
     Path linkDirectory() {
         return linkDirectory.toPath();
     }
@@ -152,19 +194,24 @@ abstract class AbstractLinkMojo extends AbstractPkgImageMojo {
             Optional<Path> image = images.of(a, project, true);
             image.ifPresent(imageFiles::add);
         }
+        MapFailure mapFailure;
+        try {
+            mapFailure = MapFailure.of(onMapFailure);
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException("<onMapFailure> (property pkgimage.onMapFailure): " + e.getMessage(), e);
+        }
         LinkRequest request;
         try {
-            request = new LinkRequest(
-                    linkName(name),
-                    target,
-                    classpath,
-                    imageFiles,
-                    linkOptions(target),
-                    strict,
-                    linkDirectory.toPath(),
-                    cacheDirectory.toPath(),
-                    Duration.ofSeconds(linkTimeout),
-                    pluginVersion);
+            request = LinkRequest.builder(linkName(name), target, linkDirectory.toPath())
+                    .classpath(classpath)
+                    .images(imageFiles)
+                    .jvmOptions(linkOptions(target))
+                    .strict(strict)
+                    .cache(cache())
+                    .timeout(Duration.ofSeconds(linkTimeout))
+                    .toolVersion(pluginVersion)
+                    .onMapFailure(mapFailure)
+                    .build();
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException("<name> (property pkgimage.name): " + e.getMessage(), e);
         }

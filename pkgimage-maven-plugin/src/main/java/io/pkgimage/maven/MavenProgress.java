@@ -1,6 +1,6 @@
 package io.pkgimage.maven;
 
-import io.pkgimage.core.training.Progress;
+import io.pkgimage.core.Progress;
 import org.apache.maven.plugin.logging.Log;
 
 /** Reports core's progress in the Maven log; child JVM output only with {@code -X} or when asked for. */

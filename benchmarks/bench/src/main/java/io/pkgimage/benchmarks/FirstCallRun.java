@@ -1,6 +1,7 @@
 package io.pkgimage.benchmarks;
 
 import io.pkgimage.core.PkgImageException;
+import io.pkgimage.core.Progress;
 import io.pkgimage.core.classpath.ClasspathEntry;
 import io.pkgimage.core.jdk.Jdk;
 import io.pkgimage.core.jdk.Jdks;
@@ -8,7 +9,6 @@ import io.pkgimage.core.link.ImageLinker;
 import io.pkgimage.core.link.LinkRequest;
 import io.pkgimage.core.link.LinkResult;
 import io.pkgimage.core.process.ForkedJvm;
-import io.pkgimage.core.training.Progress;
 import io.pkgimage.junit.latency.FirstCallMeasurement;
 import io.pkgimage.junit.latency.FirstCallMeasurement.Configuration;
 import io.pkgimage.junit.latency.FirstCallMeasurement.Samples;
@@ -189,17 +189,12 @@ public final class FirstCallRun {
         Path work = out.resolve("jdk" + f);
         System.out.println("== JDK " + f + " (" + jdk.home() + "): linking " + images.size() + " images for " + jar);
         LinkResult link = ImageLinker.link(
-                new LinkRequest(
-                        "benchmarks",
-                        jdk,
-                        List.of(ClasspathEntry.test(jar)),
-                        images,
-                        List.of(),
-                        true,
-                        work.resolve("link"),
-                        Path.of(System.getProperty("user.home"), ".cache", "pkgimage", "archives"),
-                        Duration.ofMinutes(5),
-                        "benchmarks"),
+                LinkRequest.builder("benchmarks", jdk, work.resolve("link"))
+                        .classpath(List.of(ClasspathEntry.test(jar)))
+                        .images(images)
+                        .strict(true)
+                        .toolVersion("benchmarks")
+                        .build(),
                 printing());
         List<Configuration> configurations = new ArrayList<>();
         configurations.add(new Configuration("plain", jdk, appCommand(app, "plain")));

@@ -1,5 +1,6 @@
 package io.pkgimage.core.compile;
 
+import io.pkgimage.core.Progress;
 import io.pkgimage.core.classlist.ClassListSplit;
 import io.pkgimage.core.classlist.RecordedClassList;
 import io.pkgimage.core.classpath.ClasspathEntry;
@@ -17,7 +18,6 @@ import io.pkgimage.core.io.DeterministicJar;
 import io.pkgimage.core.io.Hashing;
 import io.pkgimage.core.jdk.Jdk;
 import io.pkgimage.core.jdk.JdkPackages;
-import io.pkgimage.core.training.Progress;
 import io.pkgimage.core.training.TrainingException;
 import io.pkgimage.core.training.TrainingFailuresException;
 import io.pkgimage.core.training.TrainingLauncher;

@@ -1,13 +1,13 @@
 package io.pkgimage.core.shell;
 
 import io.pkgimage.core.PkgImageVersion;
+import io.pkgimage.core.Progress;
 import io.pkgimage.core.classpath.ClasspathIndex;
 import io.pkgimage.core.io.AtomicFiles;
 import io.pkgimage.core.io.Hashing;
 import io.pkgimage.core.jdk.Jdk;
 import io.pkgimage.core.link.ClassLoadLog;
 import io.pkgimage.core.process.ForkedJvm;
-import io.pkgimage.core.training.Progress;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

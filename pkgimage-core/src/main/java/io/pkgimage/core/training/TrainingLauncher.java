@@ -1,5 +1,6 @@
 package io.pkgimage.core.training;
 
+import io.pkgimage.core.Progress;
 import io.pkgimage.core.process.ForkedJvm;
 import io.pkgimage.core.training.child.TrainingMain;
 import java.io.IOException;

@@ -414,7 +414,7 @@ class ImageLinkerTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"archive.jsa", "report.txt", "classlist.txt"})
+    @ValueSource(strings = {"archive.jsa", "report.txt", "classlist.txt", "archive.sha256"})
     void aCacheEntryThatLostAFileIsRebuiltInsteadOfFailingEveryLink(String lost) throws IOException {
         // GIVEN a cache entry that lost a file (to a temp-file reaper, a disk clean-up, a user)
         Jdk jdk = Jdks.current();
@@ -438,6 +438,150 @@ class ImageLinkerTests {
         Run run = runWithArgfile(jdk, second.argfile());
         assertThat(run.exitCode()).as(run.output()).isZero();
         assertThat(run.output()).contains("com.acme.Main source: shared objects file");
+    }
+
+    @Test
+    void aTruncatedArchiveIsNeverUpToDateNorServedFromTheCacheButDumpedAgain() throws IOException {
+        // GIVEN a link whose archive (one file with the cache's entry) is then truncated, as a full disk or a user may
+        Jdk jdk = Jdks.current();
+        Path out = dir.resolve("out");
+        LinkRequest request = request("app", jdk, jarClasspath(), List.of(train(jdk)), out);
+        LinkResult first = ImageLinker.link(request, progress);
+        long size = Files.size(first.archive());
+        try (var channel =
+                java.nio.channels.FileChannel.open(first.archive(), java.nio.file.StandardOpenOption.WRITE)) {
+            channel.truncate(size / 2);
+        }
+
+        // WHEN the same request is linked again
+        LinkResult second = ImageLinker.link(request, progress);
+
+        // THEN it is neither up to date nor from the cache: the archive was dumped again, whole, and proven
+        assertThat(second.upToDate()).isFalse();
+        assertThat(second.fromCache()).isFalse();
+        assertThat(Files.size(second.archive())).isEqualTo(size);
+        assertThat(second.summary()).contains(PROOF_3_OF_3);
+        assertThat(warnings)
+                .anyMatch(w -> w.startsWith("The archive " + first.archive() + " changed since it was linked"))
+                .anyMatch(w -> w.contains("does not match its checksum"));
+        // AND the application runs from it
+        Run run = runWithArgfile(jdk, second.argfile());
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.output()).contains("com.acme.Main source: shared objects file");
+        // AND the next link is up to date again
+        assertThat(ImageLinker.link(request, progress).upToDate()).isTrue();
+    }
+
+    @Test
+    void aCacheOverItsSizeIsTrimmedToTheLeastRecentlyUsedWithoutBreakingLinksMade() throws IOException {
+        // GIVEN a link into a cache bounded to one byte, so that any other entry is over the bound
+        Jdk jdk = Jdks.current();
+        Path image = train(jdk);
+        LinkCache tiny = new LinkCache(dir.resolve("cache"), 1, Duration.ofDays(30));
+        LinkResult first = ImageLinker.link(
+                request("app", jdk, jarClasspath(), List.of(image), dir.resolve("one")).toBuilder()
+                        .cache(tiny)
+                        .build(),
+                progress);
+        assertThat(cacheEntries()).hasSize(1);
+
+        // WHEN a link of other content (another GC) uses the same cache
+        ImageLinker.link(
+                request("app", jdk, jarClasspath(), List.of(image), dir.resolve("two")).toBuilder()
+                        .cache(tiny)
+                        .jvmOptions(List.of("-XX:+UseSerialGC"))
+                        .build(),
+                progress);
+
+        // THEN the first entry was removed and the new one kept, saying so
+        assertThat(cacheEntries()).hasSize(1);
+        assertThat(infos).anyMatch(m -> m.startsWith("Trimmed the link cache " + dir.resolve("cache") + ": removed 1"));
+        // AND the first link's archive still maps: it does not depend on the cache's copy
+        Run run = runWithArgfile(jdk, first.argfile());
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.output()).contains("com.acme.Main source: shared objects file");
+    }
+
+    @Test
+    void anEntryUnusedForLongerThanTheMaximumAgeIsTrimmed() throws IOException {
+        // GIVEN a cache entry last used 40 days ago
+        Jdk jdk = Jdks.current();
+        Path image = train(jdk);
+        ImageLinker.link(request("app", jdk, jarClasspath(), List.of(image), dir.resolve("one")), progress);
+        Path old = cacheEntries().get(0);
+        Files.setLastModifiedTime(old, FileTime.from(Instant.now().minus(Duration.ofDays(40))));
+
+        // WHEN another link uses the cache, with the default bounds
+        ImageLinker.link(
+                request("app", jdk, jarClasspath(), List.of(image), dir.resolve("two")).toBuilder()
+                        .jvmOptions(List.of("-XX:+UseSerialGC"))
+                        .build(),
+                progress);
+
+        // THEN the old entry is gone and the new one stays
+        assertThat(cacheEntries()).hasSize(1).doesNotContain(old);
+
+        // AND clearing the cache removes the rest
+        assertThat(LinkCache.at(dir.resolve("cache")).clear()).isEqualTo(1);
+        assertThat(cacheEntries()).isEmpty();
+    }
+
+    @Test
+    void onJdk25AJvmWhoseArchiveCannotMapRunsPlainAndSaysSoOnStandardError() throws IOException {
+        // GIVEN a JDK 25 link with the default policy, then a jar replaced after the link
+        Jdk jdk = jdk25();
+        LinkResult link = ImageLinker.link(
+                request("app", jdk, jarClasspath(), List.of(train(jdk)), dir.resolve("out")), progress);
+        Run mapped = java(jdk, List.of("@" + link.argfile(), "com.acme.Main"));
+        Files.setLastModifiedTime(greetingJar, FileTime.from(Instant.now().plusSeconds(60)));
+
+        // WHEN the application starts from the argfile
+        Run plain = java(jdk, List.of("@" + link.argfile(), "com.acme.Main"));
+
+        // THEN it prints nothing of CDS while the archive maps, and runs plain with the JVM's warning once it cannot
+        assertThat(mapped.output()).doesNotContain("cds");
+        assertThat(plain.exitCode()).as(plain.output()).isZero();
+        assertThat(plain.output())
+                .contains("Hello, Ada!")
+                .contains("[warning][cds] This file is not the one used while building the shared archive file:");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {17, 25})
+    void withFailAJvmWhoseArchiveCannotMapRefusesToStart(int feature) throws IOException {
+        // GIVEN a link with the fail policy, then a jar replaced after the link
+        Jdk jdk = feature == 25 ? jdk25() : Jdks.current();
+        LinkResult link = ImageLinker.link(
+                request("app", jdk, jarClasspath(), List.of(train(jdk)), dir.resolve("out")).toBuilder()
+                        .onMapFailure(MapFailure.FAIL)
+                        .build(),
+                progress);
+        assertThat(java(jdk, List.of("@" + link.argfile(), "com.acme.Main")).exitCode())
+                .isZero();
+        Files.setLastModifiedTime(greetingJar, FileTime.from(Instant.now().plusSeconds(60)));
+
+        // WHEN the application starts from the argfile
+        Run run = java(jdk, List.of("@" + link.argfile(), "com.acme.Main"));
+
+        // THEN the JVM does not start
+        assertThat(run.exitCode()).as(run.output()).isNotZero();
+        assertThat(run.output()).contains("Unable to use shared archive").doesNotContain("Hello, Ada!");
+    }
+
+    @Test
+    void onJdk17TheDefaultPolicySaysThatTheJvmCannotWarn() throws IOException {
+        Jdk jdk = Jdks.current();
+        assumeTrue(jdk.feature() == 17, "runs on JDK 17");
+
+        ImageLinker.link(request("app", jdk, jarClasspath(), List.of(train(jdk)), dir.resolve("out")), progress);
+
+        assertThat(infos).anyMatch(m -> m.startsWith("A JDK 17 JVM cannot warn that an archive did not map"));
+    }
+
+    private List<Path> cacheEntries() throws IOException {
+        try (Stream<Path> entries = Files.list(dir.resolve("cache"))) {
+            return entries.filter(Files::isDirectory).toList();
+        }
     }
 
     @Test
@@ -544,45 +688,21 @@ class ImageLinkerTests {
     }
 
     private LinkRequest request(String name, Jdk jdk, List<ClasspathEntry> classpath, List<Path> images, Path out) {
-        return new LinkRequest(
-                name,
-                jdk,
-                classpath,
-                images,
-                List.of(),
-                false,
-                out,
-                dir.resolve("cache"),
-                Duration.ofMinutes(2),
-                "test");
+        return LinkRequest.builder(name, jdk, out)
+                .classpath(classpath)
+                .images(images)
+                .cache(LinkCache.at(dir.resolve("cache")))
+                .timeout(Duration.ofMinutes(2))
+                .toolVersion("test")
+                .build();
     }
 
     private static LinkRequest withStrict(LinkRequest r) {
-        return new LinkRequest(
-                r.name(),
-                r.jdk(),
-                r.classpath(),
-                r.images(),
-                r.jvmOptions(),
-                true,
-                r.outputDirectory(),
-                r.cacheDirectory(),
-                r.timeout(),
-                r.toolVersion());
+        return r.toBuilder().strict(true).build();
     }
 
     private static LinkRequest withJvmOptions(LinkRequest r, List<String> options) {
-        return new LinkRequest(
-                r.name(),
-                r.jdk(),
-                r.classpath(),
-                r.images(),
-                options,
-                r.strict(),
-                r.outputDirectory(),
-                r.cacheDirectory(),
-                r.timeout(),
-                r.toolVersion());
+        return r.toBuilder().jvmOptions(options).build();
     }
 
     private static Jdk jdk25() {

@@ -7,7 +7,6 @@ import io.pkgimage.core.classpath.ClasspathEntry;
 import io.pkgimage.core.image.Coordinates;
 import io.pkgimage.core.jdk.Jdk;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -63,16 +62,12 @@ class LinkRequestTests {
 
     private static LinkRequest request(
             String name, List<ClasspathEntry> classpath, List<Path> images, List<String> jvmOptions) {
-        return new LinkRequest(
-                name,
-                JDK,
-                classpath,
-                images,
-                jvmOptions,
-                false,
-                Path.of("out"),
-                Path.of("cache"),
-                Duration.ofMinutes(1),
-                "test");
+        return LinkRequest.builder(name, JDK, Path.of("out"))
+                .classpath(classpath)
+                .images(images)
+                .jvmOptions(jvmOptions)
+                .cache(LinkCache.at(Path.of("cache")))
+                .toolVersion("test")
+                .build();
     }
 }

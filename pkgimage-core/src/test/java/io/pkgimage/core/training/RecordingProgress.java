@@ -1,5 +1,6 @@
 package io.pkgimage.core.training;
 
+import io.pkgimage.core.Progress;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.pkgimage.core.training;
+package io.pkgimage.core;
 
 /** Where long work reports what it is doing; the Maven plugin maps it to its log. */
 public interface Progress {
