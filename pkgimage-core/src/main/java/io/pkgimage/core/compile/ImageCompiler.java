@@ -121,6 +121,7 @@ public final class ImageCompiler {
                         : List.of(),
                 request.selection().includeTags(),
                 request.selection().excludeTags(),
+                request.selection().methods(),
                 request.configurationParameters(),
                 request.systemProperties(),
                 request.jvmArguments(),

@@ -6,20 +6,30 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
+import java.util.Optional;
 import java.util.stream.Stream;
+import org.apache.maven.surefire.api.testset.TestListResolver;
 
 /**
- * Which test classes run, with Surefire's rules: Ant-style {@code includes} and {@code excludes} (or {@code
- * %regex[...]}) matched against class files of the test-classes folder, plus JUnit tag expressions.
+ * Which tests run, by Surefire's own rules: its {@code TestListResolver} matches the include and exclude patterns
+ * (Ant-style, {@code %regex[...]}, {@code !} negations, {@code Class#method}) against the class files of the
+ * test-classes folder, and the method patterns go to the training child, which applies them as Surefire's JUnit
+ * Platform provider does; JUnit tag expressions filter as Surefire's {@code groups} do.
  *
- * @param includes include patterns; Surefire's defaults when empty
- * @param excludes exclude patterns; Surefire's default ({@code **}{@code /*$*}) when empty
+ * @param includes include patterns, as Surefire resolved them ({@code test} when set, else {@code includes} and the
+ *     includes file, else the defaults)
+ * @param excludes exclude patterns, likewise
+ * @param methods the patterns that select methods ({@code test}, or the lines of the includes and excludes files), as
+ *     one Surefire parameter value; empty when none names a method
  * @param includeTags tag expressions to include (Surefire's {@code groups})
  * @param excludeTags tag expressions to exclude (Surefire's {@code excludedGroups})
  */
 public record TestSelection(
-        List<String> includes, List<String> excludes, List<String> includeTags, List<String> excludeTags) {
+        List<String> includes,
+        List<String> excludes,
+        Optional<String> methods,
+        List<String> includeTags,
+        List<String> excludeTags) {
     /** Surefire's default includes. */
     public static final List<String> DEFAULT_INCLUDES =
             List.of("**/Test*.java", "**/*Test.java", "**/*Tests.java", "**/*TestCase.java");
@@ -29,15 +39,23 @@ public record TestSelection(
     public static final List<String> DEFAULT_EXCLUDES = List.of("**/*$*");
 
     public TestSelection {
-        includes = List.copyOf(includes.isEmpty() ? DEFAULT_INCLUDES : includes);
-        excludes = List.copyOf(excludes.isEmpty() ? DEFAULT_EXCLUDES : excludes);
+        includes = List.copyOf(includes);
+        excludes = List.copyOf(excludes);
         includeTags = List.copyOf(includeTags);
         excludeTags = List.copyOf(excludeTags);
+        new TestListResolver(includes, excludes); // refuses what Surefire refuses, such as '!' in an exclude
+        methods.ifPresent(TestListResolver::new);
     }
 
     /** Surefire's defaults, no tags. */
     public static TestSelection defaults() {
-        return new TestSelection(List.of(), List.of(), List.of(), List.of());
+        return new TestSelection(DEFAULT_INCLUDES, DEFAULT_EXCLUDES, Optional.empty(), List.of(), List.of());
+    }
+
+    /** The method patterns of these include and exclude patterns as one Surefire parameter value, if any names one. */
+    public static Optional<String> methodsOf(List<String> includes, List<String> excludes) {
+        TestListResolver resolver = new TestListResolver(includes, excludes);
+        return resolver.hasMethodPatterns() ? Optional.of(resolver.getPluginParameterTest()) : Optional.empty();
     }
 
     /** The binary names of the test classes below {@code testClasses} that this selection runs, sorted. */
@@ -45,56 +63,18 @@ public record TestSelection(
         if (!Files.isDirectory(testClasses)) {
             return List.of();
         }
-        List<Pattern> in = includes.stream().map(TestSelection::toRegex).toList();
-        List<Pattern> out = excludes.stream().map(TestSelection::toRegex).toList();
+        TestListResolver scan = new TestListResolver(includes, excludes);
         List<String> selected = new ArrayList<>();
         try (Stream<Path> files = Files.walk(testClasses)) {
             files.filter(f -> f.toString().endsWith(".class"))
                     .map(f -> testClasses.relativize(f).toString().replace('\\', '/'))
-                    .sorted()
-                    .forEach(resource -> {
-                        if (in.stream().anyMatch(p -> p.matcher(resource).matches())
-                                && out.stream()
-                                        .noneMatch(p -> p.matcher(resource).matches())) {
-                            selected.add(resource.substring(0, resource.length() - ".class".length())
-                                    .replace('/', '.'));
-                        }
-                    });
+                    .filter(resource -> scan.shouldRun(resource, null))
+                    .forEach(resource -> selected.add(resource.substring(0, resource.length() - ".class".length())
+                            .replace('/', '.')));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list test classes in '" + testClasses + "': " + e, e);
         }
         selected.sort(null);
         return selected;
-    }
-
-    /** Turns a Surefire pattern (for {@code .java} or {@code .class} files) into a regex over class resources. */
-    static Pattern toRegex(String pattern) {
-        String p = pattern.trim();
-        if (p.startsWith("%regex[") && p.endsWith("]")) {
-            String regex = p.substring("%regex[".length(), p.length() - 1).replace(".java", ".class");
-            return Pattern.compile(regex);
-        }
-        if (p.endsWith(".java")) {
-            p = p.substring(0, p.length() - ".java".length()) + ".class";
-        } else if (!p.endsWith(".class")) {
-            p = p + ".class";
-        }
-        p = p.replace('\\', '/');
-        StringBuilder re = new StringBuilder();
-        for (int i = 0; i < p.length(); i++) {
-            char c = p.charAt(i);
-            if (c == '*' && i + 1 < p.length() && p.charAt(i + 1) == '*') {
-                boolean slash = i + 2 < p.length() && p.charAt(i + 2) == '/';
-                re.append(slash ? "(?:.*/)?" : ".*");
-                i += slash ? 2 : 1;
-            } else if (c == '*') {
-                re.append("[^/]*");
-            } else if (c == '?') {
-                re.append("[^/]");
-            } else {
-                re.append(Pattern.quote(String.valueOf(c)));
-            }
-        }
-        return Pattern.compile(re.toString());
     }
 }

@@ -17,6 +17,8 @@ import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.apache.maven.surefire.api.testset.TestListResolver;
+import org.apache.maven.surefire.shared.utils.io.SelectorUtils;
 
 /** Starts a training JVM, reports its progress, and collects what it recorded. */
 public final class TrainingLauncher {
@@ -155,6 +157,7 @@ public final class TrainingLauncher {
         for (int i = 0; i < run.excludeTags().size(); i++) {
             p.put("excludeTag." + i, run.excludeTags().get(i));
         }
+        run.methods().ifPresent(m -> p.put("methods", m));
         run.configurationParameters().forEach((k, v) -> p.put("parameter." + k, v));
         Properties props = new Properties();
         props.putAll(p);
@@ -163,6 +166,7 @@ public final class TrainingLauncher {
         }
     }
 
+    @SuppressWarnings("deprecation") // SelectorUtils only names the jar that TestListResolver needs
     static List<String> arguments(TrainingRun run, Path classlist, Path compilations, Path config) {
         List<String> args = new ArrayList<>();
         args.add("-XX:DumpLoadedClassList=" + classlist.toAbsolutePath());
@@ -174,7 +178,13 @@ public final class TrainingLauncher {
         args.addAll(run.jvmArguments());
         new TreeMap<>(run.systemProperties()).forEach((k, v) -> args.add("-D" + k + "=" + v));
         args.add("-cp");
-        args.add(run.classpath().stream().map(Path::toString).collect(Collectors.joining(java.io.File.pathSeparator)));
+        List<Path> classpath = new ArrayList<>(run.classpath());
+        if (run.methods().isPresent()) {
+            // Surefire's own method matching, as its JUnit Platform provider applies it; relocated, no clash
+            classpath.add(ForkedJvm.locationOf(TestListResolver.class));
+            classpath.add(ForkedJvm.locationOf(SelectorUtils.class));
+        }
+        args.add(classpath.stream().map(Path::toString).collect(Collectors.joining(java.io.File.pathSeparator)));
         args.add(TrainingMain.class.getName());
         args.add(config.toAbsolutePath().toString());
         return args;

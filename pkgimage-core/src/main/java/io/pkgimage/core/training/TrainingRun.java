@@ -17,6 +17,7 @@ import java.util.Map;
  * @param loadClasses classes to load without initialisation when there are no tests
  * @param includeTags JUnit tag expressions to include (Surefire's {@code groups}), empty for all
  * @param excludeTags JUnit tag expressions to exclude (Surefire's {@code excludedGroups})
+ * @param methods Surefire's method patterns ({@code Class#method}, {@code !Class#method}) that filter the tests' methods
  * @param configurationParameters JUnit Platform configuration parameters
  * @param systemProperties system properties of the child
  * @param jvmArguments further JVM options (Surefire's {@code argLine})
@@ -35,6 +36,7 @@ public record TrainingRun(
         List<String> loadClasses,
         List<String> includeTags,
         List<String> excludeTags,
+        java.util.Optional<String> methods,
         Map<String, String> configurationParameters,
         Map<String, String> systemProperties,
         List<String> jvmArguments,

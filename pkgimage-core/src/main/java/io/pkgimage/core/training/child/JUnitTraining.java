@@ -6,12 +6,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import org.apache.maven.surefire.api.testset.TestListResolver;
+import org.junit.platform.engine.FilterResult;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.PostDiscoveryFilter;
 import org.junit.platform.launcher.TagFilter;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
@@ -34,6 +37,19 @@ final class JUnitTraining {
         }
         if (!exclude.isEmpty()) {
             builder.filters(TagFilter.excludeTags(exclude));
+        }
+        String methods = config.getProperty("methods");
+        if (methods != null) {
+            // as Surefire's JUnit Platform provider filters methods: a test whose source is a method runs when
+            // Surefire's resolver says so; classes and dynamic tests pass
+            TestListResolver resolver = new TestListResolver(methods);
+            builder.filters((PostDiscoveryFilter) descriptor -> descriptor
+                    .getSource()
+                    .filter(MethodSource.class::isInstance)
+                    .map(MethodSource.class::cast)
+                    .map(m -> FilterResult.includedIf(
+                            resolver.shouldRun(TestListResolver.toClassFileName(m.getClassName()), m.getMethodName())))
+                    .orElseGet(() -> FilterResult.included("not a method")));
         }
         Map<String, String> parameters = new TreeMap<>();
         for (String key : config.stringPropertyNames()) {
