@@ -7,5 +7,5 @@ def second = log.indexOf(reused)
 def third = log.indexOf(trained, second)
 assert first >= 0 : 'the first build trains'
 assert second > first : 'the second build, with no changed input, reuses the image'
-assert third > second : 'the third build, with another configuration (hotMethods), trains again'
+assert third > second : 'the third build, with another configuration (failOnTrainingFailure), trains again'
 assert log.count(reused) == 1 : 'log.count(reused) == 1'

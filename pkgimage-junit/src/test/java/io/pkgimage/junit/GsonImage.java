@@ -58,28 +58,24 @@ final class GsonImage {
             throw new UncheckedIOException(e);
         }
         ImageCompiler.compile(
-                new CompileRequest(
-                        Workload.tests(),
-                        Coordinates.of("io.pkgimage.test", "fixtures", "1.0"),
-                        Jdks.current(),
-                        dir.resolve("classes"),
-                        Optional.of(testClasses),
-                        dependencies,
-                        List.of(),
-                        new TestSelection(
-                                List.of("**/GsonImage$Training.class"), List.of("**/Nothing"), List.of(), List.of()),
-                        Map.of(),
-                        List.of(),
-                        Map.of(),
-                        Map.of(),
-                        dir,
-                        Duration.ofMinutes(5),
-                        false,
-                        true,
-                        List.of(),
-                        file,
-                        dir.resolve("training"),
-                        "test"),
+                CompileRequest.builder(
+                                Workload.tests(), Coordinates.of("io.pkgimage.test", "fixtures", "1.0"), Jdks.current())
+                        .classesDirectory(dir.resolve("classes"))
+                        .testClassesDirectory(Optional.of(testClasses))
+                        .dependencies(dependencies)
+                        .selection(new TestSelection(
+                                List.of("**/GsonImage$Training.class"),
+                                List.of("**/Nothing"),
+                                Optional.empty(),
+                                List.of(),
+                                List.of()))
+                        .workingDirectory(dir)
+                        .timeout(Duration.ofMinutes(5))
+                        .failOnTrainingFailure(true)
+                        .imageFile(file)
+                        .workDirectory(dir.resolve("training"))
+                        .toolVersion("test")
+                        .build(),
                 Progress.silent());
         return file;
     }

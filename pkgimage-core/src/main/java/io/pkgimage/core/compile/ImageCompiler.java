@@ -6,8 +6,6 @@ import io.pkgimage.core.classlist.RecordedClassList;
 import io.pkgimage.core.classpath.ClasspathEntry;
 import io.pkgimage.core.classpath.ClasspathIndex;
 import io.pkgimage.core.image.Coordinates;
-import io.pkgimage.core.image.DependencyImage;
-import io.pkgimage.core.image.HotMethod;
 import io.pkgimage.core.image.ImageCodec;
 import io.pkgimage.core.image.ImageFormatException;
 import io.pkgimage.core.image.ImagePart;
@@ -30,12 +28,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -108,28 +104,27 @@ public final class ImageCompiler {
                             + request.coordinates() + (workload.part().equals(ImagePart.TESTS) ? " with " : ": ")
                             + tests.size() + " test classes on " + request.jdk());
         }
-        TrainingRun run = new TrainingRun(
-                request.jdk(),
-                entries.stream().map(ClasspathEntry::path).collect(Collectors.toList()),
-                workload.mainClass(),
-                workload.arguments(),
-                tests,
-                workload.runsTests()
-                        ? fingerprints.keySet().stream()
-                                .map(n -> n.replace('/', '.'))
-                                .collect(Collectors.toList())
-                        : List.of(),
-                request.selection().includeTags(),
-                request.selection().excludeTags(),
-                request.selection().methods(),
-                request.configurationParameters(),
-                request.systemProperties(),
-                request.jvmArguments(),
-                request.environment(),
-                request.workingDirectory(),
-                work,
-                request.timeout(),
-                request.hotMethods() && workload.part().equals(ImagePart.TESTS));
+        TrainingRun run = TrainingRun.builder(request.jdk(), work)
+                .classpath(entries.stream().map(ClasspathEntry::path).collect(Collectors.toList()))
+                .mainClass(workload.mainClass())
+                .mainArguments(workload.arguments())
+                .testClasses(tests)
+                .loadClasses(
+                        workload.runsTests()
+                                ? fingerprints.keySet().stream()
+                                        .map(n -> n.replace('/', '.'))
+                                        .collect(Collectors.toList())
+                                : List.of())
+                .includeTags(request.selection().includeTags())
+                .excludeTags(request.selection().excludeTags())
+                .methods(request.selection().methods())
+                .configurationParameters(request.configurationParameters())
+                .systemProperties(request.systemProperties())
+                .jvmArguments(request.jvmArguments())
+                .environment(request.environment())
+                .workingDirectory(request.workingDirectory())
+                .timeout(request.timeout())
+                .build();
         TrainingOutcome outcome = TrainingLauncher.launch(run, progress);
 
         String mode =
@@ -159,11 +154,6 @@ public final class ImageCompiler {
         }
 
         ClassListSplit split = split(outcome.classlist(), entries, request.jdk());
-        Set<String> packageClasses = new HashSet<>(fingerprints.keySet());
-        split.dependencies().values().forEach(list -> list.forEach(e -> packageClasses.add(e.name())));
-        List<HotMethod> hot = outcome.compilationLog()
-                .map(log -> CompilationLog.hotMethods(log, packageClasses))
-                .orElse(List.of());
         ImagePart part = new ImagePart(
                 workload.part(),
                 summary,
@@ -174,21 +164,11 @@ public final class ImageCompiler {
                 split.lambdaFormInvokers());
         TrainedOn trainedOn = new TrainedOn(
                 outcome.vendor(), outcome.runtimeVersion(), outcome.feature(), outcome.gc(), outcome.compressedOops());
-        boolean testsPart = part.name().equals(ImagePart.TESTS);
-        PackageImage image = withPart(
-                existing,
-                part,
-                request.coordinates(),
-                trainedOn,
-                fingerprints,
-                testsPart ? Optional.of(hot) : Optional.empty(),
-                testsPart ? Optional.of(request.dependencyImages()) : Optional.empty(),
-                progress);
+        PackageImage image = withPart(existing, part, request.coordinates(), trainedOn, fingerprints, progress);
         ImageCodec.write(image, imageFile);
         progress.info(String.format(
-                "Wrote %s, part %s: %d of the package's %d classes, %d classes of %d dependencies, %d JDK classes,"
-                        + " %d hot methods; %s %d run, %d failed, %d skipped in %.1f s [%d ms in all]. The image"
-                        + " holds %s",
+                "Wrote %s, part %s: %d of the package's %d classes, %d classes of %d dependencies, %d JDK classes;"
+                        + " %s %d run, %d failed, %d skipped in %.1f s [%d ms in all]. The image holds %s",
                 imageFile.getFileName(),
                 part.name(),
                 part.ownClasses().size(),
@@ -196,7 +176,6 @@ public final class ImageCompiler {
                 part.dependencyClasses().values().stream().mapToInt(List::size).sum(),
                 part.dependencyClasses().size(),
                 part.jdkClasses().size(),
-                hot.size(),
                 switch (mode) {
                     case "classes" -> "classes loaded:";
                     case "main" -> "main";
@@ -254,15 +233,7 @@ public final class ImageCompiler {
                 split.lambdaFormInvokers());
         ImagePart part = before.map(p -> p.plus(session, summary, session.inputsSha256()))
                 .orElse(session);
-        PackageImage image = withPart(
-                existing,
-                part,
-                r.coordinates(),
-                r.trainedOn(),
-                fingerprints,
-                Optional.empty(),
-                Optional.empty(),
-                progress);
+        PackageImage image = withPart(existing, part, r.coordinates(), r.trainedOn(), fingerprints, progress);
         ImageCodec.write(image, r.imageFile());
         progress.info(String.format(
                 "Added the session to %s: it loaded %d of the package's classes, %d classes of %d dependencies,"
@@ -319,8 +290,7 @@ public final class ImageCompiler {
 
     /**
      * The image to write: {@code existing} with {@code part} in its place when it is of the same package and JVM;
-     * else an image of {@code part} alone (the parts of another JVM cannot be linked with it and are dropped). Hot
-     * methods and dependency images come from the tests; the other parts keep what the image has.
+     * else an image of {@code part} alone (the parts of another JVM cannot be linked with it and are dropped).
      */
     private static PackageImage withPart(
             Optional<PackageImage> existing,
@@ -328,20 +298,12 @@ public final class ImageCompiler {
             Coordinates coordinates,
             TrainedOn trainedOn,
             SortedMap<String, String> fingerprints,
-            Optional<List<HotMethod>> hot,
-            Optional<List<DependencyImage>> dependencyImages,
             Progress progress) {
         if (existing.isPresent()) {
             PackageImage before = existing.get();
             boolean sameJvm = sameJvm(before.trainedOn(), trainedOn);
             if (before.coordinates().equals(coordinates) && sameJvm) {
-                PackageImage kept = new PackageImage(
-                        before.coordinates(),
-                        trainedOn,
-                        fingerprints,
-                        before.parts(),
-                        hot.orElse(before.hotMethods()),
-                        dependencyImages.orElse(before.dependencyImages()));
+                PackageImage kept = new PackageImage(before.coordinates(), trainedOn, fingerprints, before.parts());
                 return kept.with(part, fingerprints);
             }
             List<String> dropped = before.parts().keySet().stream()
@@ -356,8 +318,7 @@ public final class ImageCompiler {
                         + " (" + trainedOn.gc() + "). Record them again with this JDK.");
             }
         }
-        return PackageImage.of(
-                coordinates, trainedOn, fingerprints, part, hot.orElse(List.of()), dependencyImages.orElse(List.of()));
+        return PackageImage.of(coordinates, trainedOn, fingerprints, part);
     }
 
     private static boolean sameJvm(TrainedOn a, TrainedOn b) {
@@ -395,14 +356,7 @@ public final class ImageCompiler {
         fields.put("jvmArguments", r.jvmArguments().toString());
         fields.put("environment", new TreeMap<>(r.environment()).toString());
         fields.put("configurationParameters", new TreeMap<>(r.configurationParameters()).toString());
-        fields.put("hotMethods", Boolean.toString(r.hotMethods()));
         fields.put("failOnTrainingFailure", Boolean.toString(r.failOnTrainingFailure()));
-        fields.put(
-                "dependencyImages",
-                r.dependencyImages().stream()
-                        .sorted()
-                        .map(DependencyImage::toString)
-                        .collect(Collectors.joining("\n")));
         fields.forEach((k, v) -> {
             digest.update(k.getBytes(StandardCharsets.UTF_8));
             digest.update((byte) 0);

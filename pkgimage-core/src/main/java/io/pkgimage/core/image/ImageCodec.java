@@ -42,10 +42,7 @@ public final class ImageCodec {
     static final String FORMAT = "pkgimage/FORMAT";
     static final String PROPERTIES = "pkgimage/image.properties";
     static final String FINGERPRINTS = "pkgimage/classes.sha256";
-    static final String HOT_METHODS = "pkgimage/hot-methods.txt";
-    static final String DEPENDENCY_IMAGES = "pkgimage/dependency-images.txt";
-    private static final List<String> ENTRIES =
-            List.of(FORMAT, PROPERTIES, FINGERPRINTS, HOT_METHODS, DEPENDENCY_IMAGES);
+    private static final List<String> ENTRIES = List.of(FORMAT, PROPERTIES, FINGERPRINTS);
     private static final List<String> ALL_ENTRIES = allEntries();
     private static final String FORMAT_PREFIX = "pkgimage-format=";
     private static final LocalDateTime FIXED_TIME = LocalDateTime.of(1980, 2, 1, 0, 0);
@@ -93,23 +90,6 @@ public final class ImageCodec {
             }
             content.put(failuresEntry(part.name()), failures.toString());
         }
-        StringBuilder hot = new StringBuilder();
-        for (HotMethod m : image.hotMethods()) {
-            hot.append(m.level())
-                    .append(' ')
-                    .append(m.className())
-                    .append(' ')
-                    .append(m.method())
-                    .append(' ')
-                    .append(m.descriptor())
-                    .append('\n');
-        }
-        content.put(HOT_METHODS, hot.toString());
-        StringBuilder deps = new StringBuilder();
-        for (DependencyImage d : image.dependencyImages()) {
-            deps.append(d.sha256()).append(' ').append(d.coordinates()).append('\n');
-        }
-        content.put(DEPENDENCY_IMAGES, deps.toString());
 
         ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
         zip.setLevel(9);
@@ -278,11 +258,12 @@ public final class ImageCodec {
             throw bad(file, "format version '" + printable(versionText) + "' is not a number", e);
         }
         if (version != PackageImage.FORMAT_VERSION) {
-            throw new ImageFormatException("Package image '" + file + "' has format version " + version
-                    + ", but this pkgimage reads version " + PackageImage.FORMAT_VERSION + " only; "
-                    + (version > PackageImage.FORMAT_VERSION
-                            ? "upgrade the pkgimage plugin"
-                            : "recompile the image with this pkgimage (mvn pkgimage:compile)"));
+            throw new ImageFormatException(
+                    "Package image '" + file + "' has format version " + version
+                            + ", but this pkgimage reads version " + PackageImage.FORMAT_VERSION + " only; "
+                            + (version > PackageImage.FORMAT_VERSION
+                                    ? "a newer pkgimage wrote it: upgrade the pkgimage plugin"
+                                    : "an older pkgimage wrote it: recompile the image with this pkgimage (mvn pkgimage:compile)"));
         }
     }
 
@@ -359,19 +340,7 @@ public final class ImageCodec {
                     throw fp.error("class " + parts[1] + " is listed twice");
                 }
             }
-            List<HotMethod> hot = new ArrayList<>();
-            Lines hl = new Lines(file, HOT_METHODS, entries.get(HOT_METHODS));
-            for (String line; (line = hl.next()) != null; ) {
-                String[] parts = hl.split(line, 4);
-                hot.add(new HotMethod(parts[1], parts[2], parts[3], hl.parseInt(parts[0])));
-            }
-            List<DependencyImage> deps = new ArrayList<>();
-            Lines dl = new Lines(file, DEPENDENCY_IMAGES, entries.get(DEPENDENCY_IMAGES));
-            for (String line; (line = dl.next()) != null; ) {
-                String[] parts = dl.split(line, 2);
-                deps.add(new DependencyImage(Coordinates.parse(parts[1]), parts[0]));
-            }
-            return new PackageImage(coordinates, trainedOn, fingerprints, imageParts, hot, deps);
+            return new PackageImage(coordinates, trainedOn, fingerprints, imageParts);
         } catch (IllegalArgumentException e) {
             throw bad(file, e.getMessage(), e);
         }
@@ -511,14 +480,6 @@ public final class ImageCodec {
                 throw error("expecting " + parts + " fields separated by spaces");
             }
             return p;
-        }
-
-        int parseInt(String s) {
-            try {
-                return Integer.parseInt(s);
-            } catch (NumberFormatException e) {
-                throw error("'" + printable(s) + "' is not a number");
-            }
         }
 
         ImageFormatException error(String what) {

@@ -2,7 +2,6 @@ package io.pkgimage.core.image;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -20,19 +19,15 @@ import java.util.TreeSet;
  * @param fingerprints SHA-256 of every class file the package owns, by internal name
  * @param parts what each workload loaded ({@link ImagePart#TESTS}, {@link ImagePart#MAIN}, …), in the order of
  *     {@link ImagePart#NAMES}; at least one
- * @param hotMethods methods of the package and its dependencies that the JIT compiled while its tests ran
- * @param dependencyImages the images of dependencies that the compile saw
  */
 public record PackageImage(
         Coordinates coordinates,
         TrainedOn trainedOn,
         SortedMap<String, String> fingerprints,
-        Map<String, ImagePart> parts,
-        List<HotMethod> hotMethods,
-        List<DependencyImage> dependencyImages) {
+        Map<String, ImagePart> parts) {
 
     /** The version of the file format that this code writes and reads. */
-    public static final int FORMAT_VERSION = 2;
+    public static final int FORMAT_VERSION = 3;
 
     public PackageImage {
         fingerprints = Collections.unmodifiableSortedMap(new TreeMap<>(Map.copyOf(fingerprints)));
@@ -50,20 +45,12 @@ public record PackageImage(
             throw new IllegalArgumentException("An image holds at least one part");
         }
         parts = Collections.unmodifiableMap(ordered);
-        hotMethods = hotMethods.stream().sorted().toList();
-        dependencyImages = dependencyImages.stream().sorted().toList();
     }
 
     /** An image of one part. */
     public static PackageImage of(
-            Coordinates coordinates,
-            TrainedOn trainedOn,
-            SortedMap<String, String> fingerprints,
-            ImagePart part,
-            List<HotMethod> hotMethods,
-            List<DependencyImage> dependencyImages) {
-        return new PackageImage(
-                coordinates, trainedOn, fingerprints, Map.of(part.name(), part), hotMethods, dependencyImages);
+            Coordinates coordinates, TrainedOn trainedOn, SortedMap<String, String> fingerprints, ImagePart part) {
+        return new PackageImage(coordinates, trainedOn, fingerprints, Map.of(part.name(), part));
     }
 
     /** The part called {@code name}, if the image holds one. */
@@ -78,7 +65,7 @@ public record PackageImage(
     public PackageImage with(ImagePart part, SortedMap<String, String> currentFingerprints) {
         Map<String, ImagePart> all = new LinkedHashMap<>(parts);
         all.put(part.name(), part);
-        return new PackageImage(coordinates, trainedOn, currentFingerprints, all, hotMethods, dependencyImages);
+        return new PackageImage(coordinates, trainedOn, currentFingerprints, all);
     }
 
     /** Number of classlist entries over all owners and parts. */

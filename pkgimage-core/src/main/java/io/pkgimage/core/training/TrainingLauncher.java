@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
@@ -41,12 +40,11 @@ public final class TrainingLauncher {
         Path work = run.workDirectory();
         Path classlist = work.resolve("training.classlist");
         Path results = work.resolve("training-results.properties");
-        Path compilations = work.resolve("compilations.log");
         Path config = work.resolve("training.properties");
         Path argfile = work.resolve("training.args");
         try {
             Files.createDirectories(work);
-            for (Path p : List.of(classlist, results, compilations)) {
+            for (Path p : List.of(classlist, results)) {
                 Files.deleteIfExists(p);
             }
             writeConfig(run, results, config);
@@ -57,7 +55,7 @@ public final class TrainingLauncher {
         long[] lastReport = {0};
         ForkedJvm.Exit exit = ForkedJvm.run(
                 run.jdk(),
-                arguments(run, classlist, compilations, config),
+                arguments(run, classlist, config),
                 argfile,
                 run.workingDirectory(),
                 run.environment(),
@@ -124,9 +122,6 @@ public final class TrainingLauncher {
         }
         return new TrainingOutcome(
                 classlist,
-                run.recordCompilations() && Files.isRegularFile(compilations)
-                        ? Optional.of(compilations)
-                        : Optional.empty(),
                 Integer.parseInt(p.getProperty("run", "0")),
                 Integer.parseInt(p.getProperty("failed", "0")),
                 Integer.parseInt(p.getProperty("skipped", "0")),
@@ -167,14 +162,9 @@ public final class TrainingLauncher {
     }
 
     @SuppressWarnings("deprecation") // SelectorUtils only names the jar that TestListResolver needs
-    static List<String> arguments(TrainingRun run, Path classlist, Path compilations, Path config) {
+    static List<String> arguments(TrainingRun run, Path classlist, Path config) {
         List<String> args = new ArrayList<>();
         args.add("-XX:DumpLoadedClassList=" + classlist.toAbsolutePath());
-        if (run.recordCompilations()) {
-            args.add("-XX:+UnlockDiagnosticVMOptions");
-            args.add("-XX:+LogCompilation");
-            args.add("-XX:LogFile=" + compilations.toAbsolutePath());
-        }
         args.addAll(run.jvmArguments());
         new TreeMap<>(run.systemProperties()).forEach((k, v) -> args.add("-D" + k + "=" + v));
         args.add("-cp");

@@ -2,13 +2,11 @@ package io.pkgimage.core.training;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * What a training JVM left behind.
  *
  * @param classlist the recorded classlist
- * @param compilationLog the JIT compilation log, when compilations were recorded
  * @param run tests run (or classes loaded)
  * @param failed tests failed (or classes that failed to load)
  * @param skipped tests skipped or aborted
@@ -22,7 +20,6 @@ import java.util.Optional;
  */
 public record TrainingOutcome(
         Path classlist,
-        Optional<Path> compilationLog,
         int run,
         int failed,
         int skipped,

@@ -5,9 +5,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
- * One training JVM to start.
+ * One training JVM to start; made with {@link #builder}.
  *
  * @param jdk the JDK that runs it (the target JDK)
  * @param classpath the child's class path, in order
@@ -25,28 +27,32 @@ import java.util.Map;
  * @param workingDirectory the child's working directory
  * @param workDirectory where the classlist, logs and results are written
  * @param timeout how long the child may run
- * @param recordCompilations whether to log JIT compilations to find hot methods
  */
 public record TrainingRun(
         Jdk jdk,
         List<Path> classpath,
-        java.util.Optional<String> mainClass,
+        Optional<String> mainClass,
         List<String> mainArguments,
         List<String> testClasses,
         List<String> loadClasses,
         List<String> includeTags,
         List<String> excludeTags,
-        java.util.Optional<String> methods,
+        Optional<String> methods,
         Map<String, String> configurationParameters,
         Map<String, String> systemProperties,
         List<String> jvmArguments,
         Map<String, String> environment,
         Path workingDirectory,
         Path workDirectory,
-        Duration timeout,
-        boolean recordCompilations) {
+        Duration timeout) {
 
     public TrainingRun {
+        Objects.requireNonNull(jdk, "jdk");
+        Objects.requireNonNull(mainClass, "mainClass");
+        Objects.requireNonNull(methods, "methods");
+        Objects.requireNonNull(workingDirectory, "workingDirectory");
+        Objects.requireNonNull(workDirectory, "workDirectory");
+        Objects.requireNonNull(timeout, "timeout");
         classpath = List.copyOf(classpath);
         mainArguments = List.copyOf(mainArguments);
         testClasses = List.copyOf(testClasses);
@@ -59,8 +65,152 @@ public record TrainingRun(
         environment = Map.copyOf(environment);
     }
 
+    /**
+     * A builder of a run on {@code jdk} that writes into {@code workDirectory}. Unless set: an empty class path; no
+     * main class, test classes or classes to load; no tags or method patterns; no configuration parameters, system
+     * properties, JVM options or environment variables; the working directory of this JVM; 30 minutes.
+     */
+    public static Builder builder(Jdk jdk, Path workDirectory) {
+        return new Builder(jdk, workDirectory);
+    }
+
+    /** This run as a builder, to change some of it. */
+    public Builder toBuilder() {
+        return new Builder(jdk, workDirectory)
+                .classpath(classpath)
+                .mainClass(mainClass)
+                .mainArguments(mainArguments)
+                .testClasses(testClasses)
+                .loadClasses(loadClasses)
+                .includeTags(includeTags)
+                .excludeTags(excludeTags)
+                .methods(methods)
+                .configurationParameters(configurationParameters)
+                .systemProperties(systemProperties)
+                .jvmArguments(jvmArguments)
+                .environment(environment)
+                .workingDirectory(workingDirectory)
+                .timeout(timeout);
+    }
+
     /** What the child does: {@code main}, {@code tests}, or {@code classes} (loads them). */
     public String mode() {
         return mainClass.isPresent() ? "main" : testClasses.isEmpty() ? "classes" : "tests";
+    }
+
+    /** The builder of a {@link TrainingRun}. */
+    public static final class Builder {
+        private final Jdk jdk;
+        private final Path workDirectory;
+        private List<Path> classpath = List.of();
+        private Optional<String> mainClass = Optional.empty();
+        private List<String> mainArguments = List.of();
+        private List<String> testClasses = List.of();
+        private List<String> loadClasses = List.of();
+        private List<String> includeTags = List.of();
+        private List<String> excludeTags = List.of();
+        private Optional<String> methods = Optional.empty();
+        private Map<String, String> configurationParameters = Map.of();
+        private Map<String, String> systemProperties = Map.of();
+        private List<String> jvmArguments = List.of();
+        private Map<String, String> environment = Map.of();
+        private Path workingDirectory = Path.of("").toAbsolutePath();
+        private Duration timeout = Duration.ofMinutes(30);
+
+        private Builder(Jdk jdk, Path workDirectory) {
+            this.jdk = jdk;
+            this.workDirectory = workDirectory;
+        }
+
+        public Builder classpath(List<Path> classpath) {
+            this.classpath = classpath;
+            return this;
+        }
+
+        public Builder mainClass(Optional<String> mainClass) {
+            this.mainClass = mainClass;
+            return this;
+        }
+
+        public Builder mainArguments(List<String> mainArguments) {
+            this.mainArguments = mainArguments;
+            return this;
+        }
+
+        public Builder testClasses(List<String> testClasses) {
+            this.testClasses = testClasses;
+            return this;
+        }
+
+        public Builder loadClasses(List<String> loadClasses) {
+            this.loadClasses = loadClasses;
+            return this;
+        }
+
+        public Builder includeTags(List<String> includeTags) {
+            this.includeTags = includeTags;
+            return this;
+        }
+
+        public Builder excludeTags(List<String> excludeTags) {
+            this.excludeTags = excludeTags;
+            return this;
+        }
+
+        public Builder methods(Optional<String> methods) {
+            this.methods = methods;
+            return this;
+        }
+
+        public Builder configurationParameters(Map<String, String> configurationParameters) {
+            this.configurationParameters = configurationParameters;
+            return this;
+        }
+
+        public Builder systemProperties(Map<String, String> systemProperties) {
+            this.systemProperties = systemProperties;
+            return this;
+        }
+
+        public Builder jvmArguments(List<String> jvmArguments) {
+            this.jvmArguments = jvmArguments;
+            return this;
+        }
+
+        public Builder environment(Map<String, String> environment) {
+            this.environment = environment;
+            return this;
+        }
+
+        public Builder workingDirectory(Path workingDirectory) {
+            this.workingDirectory = workingDirectory;
+            return this;
+        }
+
+        public Builder timeout(Duration timeout) {
+            this.timeout = timeout;
+            return this;
+        }
+
+        /** The run. */
+        public TrainingRun build() {
+            return new TrainingRun(
+                    jdk,
+                    classpath,
+                    mainClass,
+                    mainArguments,
+                    testClasses,
+                    loadClasses,
+                    includeTags,
+                    excludeTags,
+                    methods,
+                    configurationParameters,
+                    systemProperties,
+                    jvmArguments,
+                    environment,
+                    workingDirectory,
+                    workDirectory,
+                    timeout);
+        }
     }
 }

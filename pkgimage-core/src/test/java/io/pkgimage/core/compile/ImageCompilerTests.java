@@ -215,27 +215,7 @@ class ImageCompilerTests {
                 }
                 """);
         CompileRequest base = request(module, Jdks.current());
-        CompileRequest request = new CompileRequest(
-                Workload.tests(),
-                base.coordinates(),
-                base.jdk(),
-                base.classesDirectory(),
-                base.testClassesDirectory(),
-                base.dependencies(),
-                base.harness(),
-                base.selection(),
-                base.systemProperties(),
-                base.jvmArguments(),
-                base.environment(),
-                base.configurationParameters(),
-                base.workingDirectory(),
-                Duration.ofSeconds(8),
-                base.hotMethods(),
-                base.failOnTrainingFailure(),
-                base.dependencyImages(),
-                base.imageFile(),
-                base.workDirectory(),
-                base.toolVersion());
+        CompileRequest request = base.toBuilder().timeout(Duration.ofSeconds(8)).build();
 
         assertThatThrownBy(() -> ImageCompiler.compile(request, progress))
                 .isInstanceOf(TrainingException.class)
@@ -393,27 +373,16 @@ class ImageCompilerTests {
 
     private CompileRequest request(Path module, Jdk jdk) {
         List<ClasspathEntry> deps = junit().stream().map(ClasspathEntry::test).collect(Collectors.toList());
-        return new CompileRequest(
-                Workload.tests(),
-                MODULE,
-                jdk,
-                module.resolve("classes"),
-                Optional.of(module.resolve("test-classes")),
-                deps,
-                List.of(),
-                TestSelection.defaults(),
-                Map.of(),
-                List.of(),
-                Map.of(),
-                Map.of(),
-                module,
-                Duration.ofMinutes(2),
-                true,
-                false,
-                List.of(),
-                module.resolve("greeter-1.0-pkgimage.jar"),
-                module.resolve("work"),
-                "test");
+        return CompileRequest.builder(Workload.tests(), MODULE, jdk)
+                .classesDirectory(module.resolve("classes"))
+                .testClassesDirectory(Optional.of(module.resolve("test-classes")))
+                .dependencies(deps)
+                .workingDirectory(module)
+                .timeout(Duration.ofMinutes(2))
+                .imageFile(module.resolve("greeter-1.0-pkgimage.jar"))
+                .workDirectory(module.resolve("work"))
+                .toolVersion("test")
+                .build();
     }
 
     private static CompileRequest withFailOnTrainingFailure(CompileRequest r) {
@@ -421,26 +390,9 @@ class ImageCompilerTests {
     }
 
     private static CompileRequest with(CompileRequest r, Workload workload, boolean failOnTrainingFailure) {
-        return new CompileRequest(
-                workload,
-                r.coordinates(),
-                r.jdk(),
-                r.classesDirectory(),
-                r.testClassesDirectory(),
-                r.dependencies(),
-                r.harness(),
-                r.selection(),
-                r.systemProperties(),
-                r.jvmArguments(),
-                r.environment(),
-                r.configurationParameters(),
-                r.workingDirectory(),
-                r.timeout(),
-                r.hotMethods(),
-                failOnTrainingFailure,
-                r.dependencyImages(),
-                r.imageFile(),
-                r.workDirectory(),
-                r.toolVersion());
+        return r.toBuilder()
+                .workload(workload)
+                .failOnTrainingFailure(failOnTrainingFailure)
+                .build();
     }
 }

@@ -45,11 +45,8 @@ class ImageCodecTests {
     static final String FAILURES = "pkgimage/tests/failures.txt";
     static final String MAIN_CLASSLIST = "pkgimage/main/classlist.txt";
     static final String MAIN_FAILURES = "pkgimage/main/failures.txt";
-    static final String HOT_METHODS = "pkgimage/hot-methods.txt";
-    static final String DEPENDENCY_IMAGES = "pkgimage/dependency-images.txt";
     /** The entries of an image of one tests part, in the order they are written. */
-    static final List<String> ALL_ENTRIES =
-            List.of(FORMAT, PROPERTIES, FINGERPRINTS, CLASSLIST, FAILURES, HOT_METHODS, DEPENDENCY_IMAGES);
+    static final List<String> ALL_ENTRIES = List.of(FORMAT, PROPERTIES, FINGERPRINTS, CLASSLIST, FAILURES);
 
     @TempDir
     Path dir;
@@ -63,8 +60,6 @@ class ImageCodecTests {
         assertThat(TestImages.testsPart(image).dependencyClasses()).hasSize(2);
         assertThat(TestImages.testsPart(image).jdkClasses()).isNotEmpty();
         assertThat(TestImages.testsPart(image).lambdaFormInvokers()).isNotEmpty();
-        assertThat(image.hotMethods()).isNotEmpty();
-        assertThat(image.dependencyImages()).isNotEmpty();
         assertThat(TestImages.testsPart(image).summary().failures()).isNotEmpty();
         Path file = dir.resolve("widget-1.2.3-pkgimage.jar");
 
@@ -94,8 +89,6 @@ class ImageCodecTests {
                 List.of(),
                 List.of(),
                 new TrainingSummary("classes", 0, 0, 0, 0, List.of()),
-                List.of(),
-                List.of(),
                 Images.sha("inputs"));
         Path file = dir.resolve("empty.jar");
 
@@ -127,16 +120,7 @@ class ImageCodecTests {
         // AND each part has its own entries and properties
         Map<String, byte[]> entries = Images.entries(file);
         assertThat(entries.keySet())
-                .containsExactly(
-                        FORMAT,
-                        PROPERTIES,
-                        FINGERPRINTS,
-                        CLASSLIST,
-                        FAILURES,
-                        MAIN_CLASSLIST,
-                        MAIN_FAILURES,
-                        HOT_METHODS,
-                        DEPENDENCY_IMAGES);
+                .containsExactly(FORMAT, PROPERTIES, FINGERPRINTS, CLASSLIST, FAILURES, MAIN_CLASSLIST, MAIN_FAILURES);
         assertThat(new String(entries.get(PROPERTIES), UTF_8).lines())
                 .contains(
                         "parts=tests,main",
@@ -177,8 +161,6 @@ class ImageCodecTests {
                 reversed(TestImages.testsPart(image).jdkClasses()),
                 reversed(TestImages.testsPart(image).lambdaFormInvokers()),
                 TestImages.testsPart(image).summary(),
-                reversed(image.hotMethods()),
-                reversed(image.dependencyImages()),
                 TestImages.testsPart(image).inputsSha256());
         Path first = dir.resolve("first.jar");
         Path second = dir.resolve("second.jar");
@@ -207,8 +189,6 @@ class ImageCodecTests {
                 TestImages.testsPart(image).jdkClasses(),
                 TestImages.testsPart(image).lambdaFormInvokers(),
                 TestImages.testsPart(image).summary(),
-                image.hotMethods(),
-                image.dependencyImages(),
                 TestImages.testsPart(image).inputsSha256());
         Path first = dir.resolve("first.jar");
         Path second = dir.resolve("second.jar");
@@ -348,20 +328,18 @@ class ImageCodecTests {
                     .hasMessageContaining("upgrade the pkgimage plugin");
         }
 
-        @Test
-        void olderFormatVersionSaysRecompile() throws IOException {
-            Path file = withEntry(FORMAT, "pkgimage-format=0\n");
+        @ParameterizedTest
+        @ValueSource(ints = {0, 1, PackageImage.FORMAT_VERSION - 1})
+        void olderFormatVersionSaysRecompile(int version) throws IOException {
+            Path file = withEntry(FORMAT, "pkgimage-format=" + version + "\n");
 
-            assertThatThrownBy(() -> ImageCodec.read(file))
-                    .isInstanceOf(ImageFormatException.class)
-                    .hasMessageContaining("'" + file + "'")
-                    .hasMessageContaining("has format version 0")
-                    .hasMessageContaining("recompile the image with this pkgimage (mvn pkgimage:compile)");
+            assertOlderFormat(file, version);
         }
 
         @Test
         void formatOneImageSaysRecompile() throws IOException {
-            // GIVEN an image as format 1 wrote it: one classlist, training.* properties, training-failures.txt
+            // GIVEN an image as format 1 wrote it: one classlist, training.* properties, training-failures.txt, the
+            // hot methods and dependency images that later formats dropped
             Path file = dir.resolve("format-1.jar");
             Map<String, byte[]> entries = new LinkedHashMap<>();
             entries.put(FORMAT, "pkgimage-format=1\n".getBytes(UTF_8));
@@ -386,19 +364,31 @@ class ImageCodecTests {
                     ("[self]\nclass com/acme/Widget " + Images.sha("Widget")
                                     + "\n[jdk]\nclass java/lang/Object\n[lambda-form-invokers]\n")
                             .getBytes(UTF_8));
-            entries.put(HOT_METHODS, new byte[0]);
-            entries.put(DEPENDENCY_IMAGES, new byte[0]);
+            entries.put("pkgimage/hot-methods.txt", "4 com.acme.Widget run ()V\n".getBytes(UTF_8));
+            entries.put("pkgimage/dependency-images.txt", new byte[0]);
             entries.put("pkgimage/training-failures.txt", new byte[0]);
             Images.zip(file, entries);
 
             // WHEN read, THEN it is refused as an image of an older format, not as a corrupt file
-            assertThatThrownBy(() -> ImageCodec.read(file))
-                    .isInstanceOf(ImageFormatException.class)
-                    .hasMessageContaining("'" + file + "'")
-                    .hasMessageContaining("has format version 1, but this pkgimage reads version "
-                            + PackageImage.FORMAT_VERSION + " only")
-                    .hasMessageContaining("recompile the image with this pkgimage (mvn pkgimage:compile)")
-                    .hasMessageNotContaining("corrupt");
+            assertOlderFormat(file, 1);
+        }
+
+        @Test
+        void formatTwoImageSaysRecompile() throws IOException {
+            // GIVEN an image as format 2 wrote it: today's entries, and the hot methods and dependency images
+            Map<String, byte[]> entries = Images.entries(validImage());
+            entries.put(FORMAT, "pkgimage-format=2\n".getBytes(UTF_8));
+            entries.put(
+                    "pkgimage/hot-methods.txt",
+                    "3 com.acme.Widget <init> ()V\n4 org.dep.alpha.A parse (Ljava/lang/String;)I\n".getBytes(UTF_8));
+            entries.put(
+                    "pkgimage/dependency-images.txt",
+                    (Images.sha("alpha image") + " org.dep:alpha:2.0\n").getBytes(UTF_8));
+            Path file = dir.resolve("format-2.jar");
+            Images.zip(file, entries);
+
+            // WHEN read, THEN it is refused as an image of an older format, not for its entries
+            assertOlderFormat(file, 2);
         }
 
         @Test
@@ -422,11 +412,19 @@ class ImageCodecTests {
             assertCorrupt(file, "no pkgimage/FORMAT entry: this zip is not a package image");
         }
 
-        @Test
-        void missingRequiredEntry() throws IOException {
-            Path file = withoutEntry(HOT_METHODS);
+        @ParameterizedTest
+        @ValueSource(strings = {PROPERTIES, FINGERPRINTS})
+        void missingRequiredEntry(String name) throws IOException {
+            Path file = withoutEntry(name);
 
-            assertCorrupt(file, "entry 'pkgimage/hot-methods.txt' is missing");
+            assertCorrupt(file, "entry '" + name + "' is missing");
+        }
+
+        @Test
+        void missingEntryOfAPart() throws IOException {
+            Path file = withoutEntry(FAILURES);
+
+            assertCorrupt(file, "entry 'pkgimage/tests/failures.txt' of part tests is missing");
         }
 
         @Test
@@ -456,17 +454,17 @@ class ImageCodecTests {
             // ZipOutputStream refuses two entries of one name, so write a stand-in name of the same length and
             // patch it in the local header and the central directory (the CRC covers only the data)
             Map<String, byte[]> entries = Images.entries(validImage());
-            String standIn = "pkgimage/hot-methods.tx_";
-            assertThat(standIn).hasSameSizeAs(HOT_METHODS);
-            entries.put(standIn, "4 com.acme.Evil run ()V\n".getBytes(UTF_8));
+            String standIn = "pkgimage/classes.sha25_";
+            assertThat(standIn).hasSameSizeAs(FINGERPRINTS);
+            entries.put(standIn, (Images.sha("Evil") + " com/acme/Evil\n").getBytes(UTF_8));
             Path file = dir.resolve("duplicate.jar");
             Images.zip(file, entries);
             byte[] bytes = Files.readAllBytes(file);
-            int patched = replaceAll(bytes, standIn.getBytes(UTF_8), HOT_METHODS.getBytes(UTF_8));
+            int patched = replaceAll(bytes, standIn.getBytes(UTF_8), FINGERPRINTS.getBytes(UTF_8));
             assertThat(patched).as("local header and central directory patched").isEqualTo(2);
             Files.write(file, bytes);
 
-            assertCorrupt(file, "entry 'pkgimage/hot-methods.txt' appears twice");
+            assertCorrupt(file, "entry 'pkgimage/classes.sha256' appears twice");
         }
 
         @Test
@@ -499,14 +497,14 @@ class ImageCodecTests {
                 zip.setLevel(9);
                 zip.putNextEntry(new ZipEntry(CLASSLIST));
                 writeZeros(zip, half);
-                zip.putNextEntry(new ZipEntry(HOT_METHODS));
+                zip.putNextEntry(new ZipEntry(FAILURES));
                 writeZeros(zip, half);
                 zip.closeEntry();
             }
 
             assertCorrupt(
                     file,
-                    "entry 'pkgimage/hot-methods.txt' expands past the limit of " + ImageCodec.MAX_CONTENT_BYTES
+                    "entry 'pkgimage/tests/failures.txt' expands past the limit of " + ImageCodec.MAX_CONTENT_BYTES
                             + " bytes");
         }
 
@@ -551,16 +549,16 @@ class ImageCodecTests {
 
         @Test
         void badNumber() throws IOException {
-            Path file = withEntry(HOT_METHODS, "three com.acme.Widget run ()V\n");
+            Path file = withProperty("tests.wallMillis", "12.3 s");
 
-            assertCorrupt(file, "pkgimage/hot-methods.txt line 1: 'three' is not a number");
+            assertCorrupt(file, "pkgimage/image.properties 'tests.wallMillis' is not a number: '12.3 s'");
         }
 
         @Test
-        void badLevel() throws IOException {
-            Path file = withEntry(HOT_METHODS, "9 com.acme.Widget run ()V\n");
+        void badClassName() throws IOException {
+            Path file = withEntry(CLASSLIST, "[self]\nclass com.acme.Widget\n[jdk]\n[lambda-form-invokers]\n");
 
-            assertCorrupt(file, "Invalid compile level 9 for com.acme.Widget.run");
+            assertCorrupt(file, "Invalid internal class name 'com.acme.Widget'");
         }
 
         @Test
@@ -654,9 +652,9 @@ class ImageCodecTests {
 
         @Test
         void entryNotEndingInANewLine() throws IOException {
-            Path file = withEntry(HOT_METHODS, "4 com.acme.Widget run ()V");
+            Path file = withEntry(FAILURES, "com.acme.WidgetTests#breaks() — AssertionError");
 
-            assertCorrupt(file, "entry 'pkgimage/hot-methods.txt' does not end with a new line (truncated?)");
+            assertCorrupt(file, "entry 'pkgimage/tests/failures.txt' does not end with a new line (truncated?)");
         }
 
         @Test
@@ -816,6 +814,16 @@ class ImageCodecTests {
                     .collect(Collectors.joining("\n", "", "\n"));
             return withEntry(image, PROPERTIES, changed);
         }
+
+        /** Asserts that reading {@code file} refuses it as an image of the older format {@code version}. */
+        private void assertOlderFormat(Path file, int version) {
+            assertThatThrownBy(() -> ImageCodec.read(file))
+                    .isInstanceOf(ImageFormatException.class)
+                    .hasMessage("Package image '" + file + "' has format version " + version
+                            + ", but this pkgimage reads version " + PackageImage.FORMAT_VERSION
+                            + " only; an older pkgimage wrote it: recompile the image with this pkgimage"
+                            + " (mvn pkgimage:compile)");
+        }
     }
 
     static AbstractThrowableAssert<?, ? extends Throwable> assertCorrupt(Path file, String reason) {
@@ -940,12 +948,6 @@ class ImageCodecTests {
                             List.of(
                                     "com.acme.WidgetTests#cafébreaks() — AssertionError: 1 ≠ 2",
                                     "com.acme.PartTests — java.lang.IllegalStateException: key=value [x]")),
-                    List.of(
-                            new HotMethod("com.acme.Widget", "<init>", "()V", 3),
-                            new HotMethod("org.dep.alpha.A", "parse", "(Ljava/lang/String;)I", 4)),
-                    List.of(
-                            new DependencyImage(beta, sha("beta image")),
-                            new DependencyImage(alpha, sha("alpha image"))),
                     sha("inputs"));
         }
 
@@ -979,13 +981,7 @@ class ImageCodecTests {
             Map<String, ImagePart> parts = new LinkedHashMap<>();
             parts.put(ImagePart.MAIN, main);
             parts.put(ImagePart.TESTS, TestImages.testsPart(full));
-            return new PackageImage(
-                    full.coordinates(),
-                    full.trainedOn(),
-                    fingerprints,
-                    parts,
-                    full.hotMethods(),
-                    full.dependencyImages());
+            return new PackageImage(full.coordinates(), full.trainedOn(), fingerprints, parts);
         }
 
         /** The entries of a zip, in order. */

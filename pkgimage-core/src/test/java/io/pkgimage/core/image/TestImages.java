@@ -17,13 +17,10 @@ public final class TestImages {
             List<ClassEntry> jdkClasses,
             List<String> lambdaFormInvokers,
             TrainingSummary training,
-            List<HotMethod> hotMethods,
-            List<DependencyImage> dependencyImages,
             String inputsSha256) {
         ImagePart part = new ImagePart(
                 ImagePart.TESTS, training, inputsSha256, ownClasses, dependencyClasses, jdkClasses, lambdaFormInvokers);
-        return new PackageImage(
-                coordinates, trainedOn, fingerprints, Map.of(part.name(), part), hotMethods, dependencyImages);
+        return new PackageImage(coordinates, trainedOn, fingerprints, Map.of(part.name(), part));
     }
 
     /** The image's tests part. */

@@ -541,8 +541,6 @@ class ImageMergeTests {
                 jdk,
                 invokers,
                 new TrainingSummary("tests", 1, 0, 0, 10, List.of()),
-                List.of(),
-                List.of(),
                 sha("inputs of " + coordinates));
     }
 

@@ -82,8 +82,6 @@ class SharedClassesTests {
                 List.of(),
                 List.of(),
                 new TrainingSummary("tests", 1, 0, 0, 10, List.of()),
-                List.of(),
-                List.of(),
                 "c".repeat(64));
         // AND a probe that loaded them (not Base, Util nor Main), a JDK class and a dynamic proxy, out of order
         RecordedClassList probe = RecordedClassList.parse(List.of(
