@@ -208,7 +208,7 @@ final class SoundnessArchives {
                     RecordedClassList.read(classlist),
                     index,
                     images,
-                    name -> JdkPackages.contains(settings.jdk(), name));
+                    name -> JdkPackages.hasClass(settings.jdk(), name));
         }
     }
 }

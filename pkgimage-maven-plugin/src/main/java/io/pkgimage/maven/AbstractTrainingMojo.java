@@ -6,9 +6,6 @@ import io.pkgimage.core.compile.CompileRequest;
 import io.pkgimage.core.compile.CompileResult;
 import io.pkgimage.core.compile.ImageCompiler;
 import io.pkgimage.core.compile.Workload;
-import io.pkgimage.core.image.Coordinates;
-import io.pkgimage.core.image.DependencyImage;
-import io.pkgimage.core.io.Hashing;
 import io.pkgimage.core.jdk.Jdk;
 import io.pkgimage.core.training.TrainingException;
 import io.pkgimage.core.training.TrainingFailuresException;
@@ -62,15 +59,6 @@ abstract class AbstractTrainingMojo extends AbstractPkgImageMojo {
     private int timeout;
 
     /**
-     * Records which of the package's methods the JIT compiled while its tests ran (from HotSpot's compilation log)
-     * and keeps them in the image as its hot methods.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "pkgimage.hotMethods", defaultValue = "true")
-    private boolean hotMethods;
-
-    /**
      * Where the image is written.
      *
      * @since 0.1.0
@@ -103,9 +91,11 @@ abstract class AbstractTrainingMojo extends AbstractPkgImageMojo {
         if (!settings.unresolved().isEmpty()) {
             getLog().warn("Left out of the training argLine, as they have no value: " + settings.unresolved());
         }
-        ImageArtifacts images = new ImageArtifacts(session, repositorySystem);
+        if (!settings.leftOut().isEmpty()) {
+            getLog().info("Training leaves out of the argLine " + settings.leftOut() + ": a coverage agent would count"
+                    + " the training run as tests and write to the build's coverage data.");
+        }
         List<ClasspathEntry> dependencies = new ArrayList<>();
-        List<DependencyImage> dependencyImages = new ArrayList<>();
         Optional<Artifact> launcher = Optional.empty();
         Optional<Artifact> engine = Optional.empty();
         for (Artifact a : project.getArtifacts()) {
@@ -125,11 +115,7 @@ abstract class AbstractTrainingMojo extends AbstractPkgImageMojo {
             if (testScope) {
                 dependencies.add(ClasspathEntry.test(a.getFile().toPath()));
             } else {
-                Coordinates coordinates = ImageArtifacts.coordinates(a);
-                dependencies.add(ClasspathEntry.dependency(a.getFile().toPath(), coordinates));
-                images.of(a, project, false)
-                        .ifPresent(
-                                image -> dependencyImages.add(new DependencyImage(coordinates, Hashing.sha256(image))));
+                dependencies.add(ClasspathEntry.dependency(a.getFile().toPath(), ImageArtifacts.coordinates(a)));
             }
         }
         List<Path> harness = new ArrayList<>();
@@ -148,27 +134,24 @@ abstract class AbstractTrainingMojo extends AbstractPkgImageMojo {
             harness.add(resolveLauncher(engine.get().getBaseVersion()));
         }
 
-        CompileRequest request = new CompileRequest(
-                run.workload(),
-                ImageArtifacts.coordinates(project.getArtifact()),
-                target,
-                Path.of(project.getBuild().getOutputDirectory()),
-                testClasses,
-                dependencies,
-                harness,
-                settings.selection(),
-                withBasedir(settings.systemProperties()),
-                settings.jvmArguments(),
-                settings.environment(),
-                settings.configurationParameters(),
-                workingDirectory(settings),
-                Duration.ofSeconds(timeout),
-                hotMethods,
-                failOnTrainingFailure,
-                dependencyImages,
-                outputDirectory.toPath().resolve(ImageArtifacts.fileName(project)),
-                run.workDirectory(),
-                pluginVersion);
+        CompileRequest request = CompileRequest.builder(
+                        run.workload(), ImageArtifacts.coordinates(project.getArtifact()), target)
+                .classesDirectory(Path.of(project.getBuild().getOutputDirectory()))
+                .testClassesDirectory(testClasses)
+                .dependencies(dependencies)
+                .harness(harness)
+                .selection(settings.selection())
+                .systemProperties(withBasedir(settings.systemProperties()))
+                .jvmArguments(settings.jvmArguments())
+                .environment(settings.environment())
+                .configurationParameters(settings.configurationParameters())
+                .workingDirectory(workingDirectory(settings))
+                .timeout(Duration.ofSeconds(timeout))
+                .failOnTrainingFailure(failOnTrainingFailure)
+                .imageFile(outputDirectory.toPath().resolve(ImageArtifacts.fileName(project)))
+                .workDirectory(run.workDirectory())
+                .toolVersion(pluginVersion)
+                .build();
         CompileResult result;
         try {
             result = ImageCompiler.compile(request, progress());
@@ -198,18 +181,14 @@ abstract class AbstractTrainingMojo extends AbstractPkgImageMojo {
      * in the log.
      */
     boolean testsSkipped(String goal, boolean integrationTests) {
-        List<String> properties = integrationTests
-                ? List.of("skipITs", "skipTests", "maven.test.skip")
-                : List.of("skipTests", "maven.test.skip");
-        for (String name : properties) {
-            if (Boolean.parseBoolean(property(name))) {
-                getLog().info("Skipping pkgimage:" + goal + " of " + project.getArtifactId() + " (property '" + name
-                        + "' is true): the image is built by running the module's workloads, so it is neither built"
-                        + " nor attached in this build.");
-                return true;
-            }
-        }
-        return false;
+        Optional<String> skippedBy = SurefireSettings.skippedBy(
+                project,
+                integrationTests ? SurefireSettings.Kind.FAILSAFE : SurefireSettings.Kind.SUREFIRE,
+                this::property);
+        skippedBy.ifPresent(reason -> getLog().info("Skipping pkgimage:" + goal + " of " + project.getArtifactId()
+                + " (" + reason + "): the image is built by running the module's workloads, so it is neither built"
+                + " nor attached in this build."));
+        return skippedBy.isPresent();
     }
 
     boolean hasTestClasses() {

@@ -3,6 +3,9 @@ package io.pkgimage.maven;
 import io.pkgimage.core.compile.TestSelection;
 import java.io.IOException;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -22,14 +25,23 @@ import org.codehaus.plexus.util.xml.Xpp3Dom;
  * The parts of a module's Surefire (or Failsafe) configuration that shape how its tests run, so that training runs
  * them as {@code mvn test} (or {@code mvn verify}) does.
  *
- * @param selection includes, excludes, groups and excludedGroups
+ * <p>Each setting is read as the plugin reads its parameter: from its XML configuration when set there, else from its
+ * property ({@code -DargLine}, {@code <properties><argLine>}, what {@code jacoco:prepare-agent} sets, {@code -Dtest},
+ * {@code -Dgroups}, ...).
+ *
+ * @param selection the test classes and methods ({@code test}, includes and excludes with their files), groups and
+ *     excludedGroups
  * @param systemProperties {@code systemPropertyVariables}
- * @param jvmArguments {@code argLine}, split into arguments, with {@code @{...}} and {@code ${...}} resolved
+ * @param jvmArguments {@code argLine}, split into arguments, with {@code @{...}} and {@code ${...}} resolved, without
+ *     a JaCoCo agent
  * @param environment {@code environmentVariables}
  * @param configurationParameters {@code <properties><configurationParameters>} (JUnit Platform)
  * @param workingDirectory {@code workingDirectory}, as written (relative to the module's folder), if set
  * @param notHonoured settings that are set but that training does not follow
  * @param unresolved property references in {@code argLine} that had no value and were left out
+ * @param leftOut arguments of {@code argLine} that training leaves out (a coverage agent: training is not a test run
+ *     whose coverage counts, and its data file is the build's)
+ * @param skippedBy why the plugin skips its tests ({@code -DskipTests}, {@code <skip>}, ...), if it does
  */
 record SurefireSettings(
         TestSelection selection,
@@ -39,21 +51,44 @@ record SurefireSettings(
         Map<String, String> configurationParameters,
         java.util.Optional<String> workingDirectory,
         List<String> notHonoured,
-        List<String> unresolved) {
+        List<String> unresolved,
+        List<String> leftOut,
+        java.util.Optional<String> skippedBy) {
 
     /** The plugin whose settings are read. */
     enum Kind {
         /** Surefire: the plugin's configuration overlaid by its {@code default-test} execution's. */
-        SUREFIRE("org.apache.maven.plugins:maven-surefire-plugin", TestSelection.DEFAULT_INCLUDES),
+        SUREFIRE(
+                "org.apache.maven.plugins:maven-surefire-plugin",
+                TestSelection.DEFAULT_INCLUDES,
+                "test",
+                "surefire",
+                List.of("skip:maven.test.skip", "skipTests:skipTests", "skipExec:maven.test.skip.exec")),
         /** Failsafe: the plugin's configuration overlaid by those of its executions of {@code integration-test}. */
-        FAILSAFE("org.apache.maven.plugins:maven-failsafe-plugin", TestSelection.FAILSAFE_INCLUDES);
+        FAILSAFE(
+                "org.apache.maven.plugins:maven-failsafe-plugin",
+                TestSelection.FAILSAFE_INCLUDES,
+                "it.test",
+                "failsafe",
+                List.of(
+                        "skip:maven.test.skip",
+                        "skipTests:skipTests",
+                        "skipITs:skipITs",
+                        "skipExec:maven.test.skip.exec"));
 
         final String key;
         final List<String> defaultIncludes;
+        final String testProperty;
+        final String prefix;
+        /** The skip parameters, each as {@code <parameter>:<property>}. */
+        final List<String> skips;
 
-        Kind(String key, List<String> defaultIncludes) {
+        Kind(String key, List<String> defaultIncludes, String testProperty, String prefix, List<String> skips) {
             this.key = key;
             this.defaultIncludes = defaultIncludes;
+            this.testProperty = testProperty;
+            this.prefix = prefix;
+            this.skips = skips;
         }
 
         boolean runs(PluginExecution execution) {
@@ -64,7 +99,6 @@ record SurefireSettings(
     }
 
     private static final List<String> NOT_HONOURED = List.of(
-            "test",
             "forkCount",
             "reuseForks",
             "parallel",
@@ -72,48 +106,57 @@ record SurefireSettings(
             "dependenciesToScan",
             "classpathDependencyExcludes",
             "additionalClasspathElements",
-            "includesFile",
-            "excludesFile",
             "systemPropertiesFile",
             "systemProperties",
             "testSourceDirectory",
-            "skipTests",
-            "skip",
             "useModulePath");
     private static final Pattern REFERENCE = Pattern.compile("[@$]\\{([^}]+)}");
 
     /** The Surefire settings of {@code project}. */
     static SurefireSettings of(MavenProject project, Kind kind, Function<String, String> properties) {
-        return of(project.getPlugin(kind.key), kind, properties);
+        return of(
+                project.getPlugin(kind.key),
+                kind,
+                properties,
+                project.getBasedir().toPath());
     }
 
-    /** The settings of {@code plugin} (plugin level, overlaid by the executions that run the tests). */
-    static SurefireSettings of(Plugin plugin, Kind kind, Function<String, String> properties) {
-        Xpp3Dom config = plugin == null ? null : (Xpp3Dom) plugin.getConfiguration();
-        if (plugin != null) {
-            for (PluginExecution execution : plugin.getExecutions()) {
-                if (kind.runs(execution) && execution.getConfiguration() != null) {
-                    Xpp3Dom own = (Xpp3Dom) execution.getConfiguration();
-                    config = config == null ? own : Xpp3Dom.mergeXpp3Dom(new Xpp3Dom(own), new Xpp3Dom(config));
-                }
+    /**
+     * The settings of {@code plugin} (plugin level, overlaid by the executions that run the tests); files named
+     * relative to {@code basedir}.
+     */
+    static SurefireSettings of(Plugin plugin, Kind kind, Function<String, String> properties, Path basedir) {
+        return of(plugin == null ? null : merged(plugin, kind), kind, properties, basedir);
+    }
+
+    /** The plugin's configuration overlaid by those of the executions that run the tests. */
+    private static Xpp3Dom merged(Plugin plugin, Kind kind) {
+        Xpp3Dom config = (Xpp3Dom) plugin.getConfiguration();
+        for (PluginExecution execution : plugin.getExecutions()) {
+            if (kind.runs(execution) && execution.getConfiguration() != null) {
+                Xpp3Dom own = (Xpp3Dom) execution.getConfiguration();
+                config = config == null ? own : Xpp3Dom.mergeXpp3Dom(new Xpp3Dom(own), new Xpp3Dom(config));
             }
         }
-        return of(config, kind, properties);
+        return config;
     }
 
-    static SurefireSettings of(Xpp3Dom config, Kind kind, Function<String, String> properties) {
+    static SurefireSettings of(Xpp3Dom config, Kind kind, Function<String, String> properties, Path basedir) {
         if (config == null) {
             config = new Xpp3Dom("configuration");
         }
         List<String> unresolved = new ArrayList<>();
-        List<String> includes = list(config, "includes");
-        TestSelection selection = new TestSelection(
-                includes.isEmpty() ? kind.defaultIncludes : includes,
-                list(config, "excludes"),
-                csv(value(config, "groups")),
-                csv(value(config, "excludedGroups")));
-        String argLine = value(config, "argLine");
-        List<String> jvmArguments = argLine == null ? List.of() : split(resolve(argLine, properties, unresolved));
+        TestSelection selection = selection(config, kind, properties, basedir, unresolved);
+        String argLine = setting(config, "argLine", "argLine", properties);
+        List<String> jvmArguments = new ArrayList<>();
+        List<String> leftOut = new ArrayList<>();
+        if (argLine != null) {
+            // as Surefire: one fork, numbered 1; white space of any kind separates
+            String line = argLine.replace("${surefire.forkNumber}", "1").replace("${surefire.threadNumber}", "1");
+            for (String arg : split(resolve(line, properties, unresolved).replaceAll("\\s", " "))) {
+                (arg.startsWith("-javaagent:") && arg.contains("org.jacoco.agent") ? leftOut : jvmArguments).add(arg);
+            }
+        }
         Map<String, String> parameters = new TreeMap<>();
         // Surefire takes them in <properties><configurationParameters>, in the properties format
         Xpp3Dom providerProperties = config.getChild("properties");
@@ -142,7 +185,100 @@ record SurefireSettings(
                 java.util.Optional.ofNullable(value(config, "workingDirectory"))
                         .map(w -> resolve(w, properties, unresolved)),
                 ignored,
-                unresolved);
+                unresolved,
+                leftOut,
+                skippedBy(config, kind, properties));
+    }
+
+    /**
+     * Why the plugin skips its tests, read as it reads its skip parameters (XML, else property), if it does.
+     */
+    static java.util.Optional<String> skippedBy(Xpp3Dom config, Kind kind, Function<String, String> properties) {
+        for (String skip : kind.skips) {
+            String parameter = skip.substring(0, skip.indexOf(':'));
+            String property = skip.substring(skip.indexOf(':') + 1);
+            String xml = config == null ? null : value(config, parameter);
+            if (xml != null ? Boolean.parseBoolean(xml) : Boolean.parseBoolean(properties.apply(property))) {
+                return java.util.Optional.of(
+                        xml != null
+                                ? "<" + parameter + "> is true in the " + kind.key.substring(kind.key.indexOf(':') + 1)
+                                        + " configuration"
+                                : "property '" + property + "' is true");
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** The skip reason of the plugin {@code kind} of {@code project}, if it skips its tests. */
+    static java.util.Optional<String> skippedBy(MavenProject project, Kind kind, Function<String, String> properties) {
+        Plugin plugin = project.getPlugin(kind.key);
+        Xpp3Dom config = plugin == null ? null : merged(plugin, kind);
+        return skippedBy(config, kind, properties);
+    }
+
+    /**
+     * The test selection, with Surefire's rules: {@code test} (when set) replaces the includes and excludes; else
+     * {@code includes} and the lines of {@code includesFile} (Surefire's defaults when both are empty), and
+     * {@code excludes} and the lines of {@code excludesFile} (Surefire's default when both are empty). Method
+     * patterns come from {@code test}, or from the files.
+     */
+    private static TestSelection selection(
+            Xpp3Dom config, Kind kind, Function<String, String> properties, Path basedir, List<String> unresolved) {
+        List<String> groups = csv(setting(config, "groups", "groups", properties));
+        List<String> excludedGroups = csv(setting(config, "excludedGroups", "excludedGroups", properties));
+        String test = setting(config, "test", kind.testProperty, properties);
+        if (test != null) {
+            List<String> tests = csv(resolve(test, properties, unresolved));
+            return new TestSelection(
+                    tests, List.of(), TestSelection.methodsOf(tests, List.of()), groups, excludedGroups);
+        }
+        List<String> fileIncludes =
+                lines(setting(config, "includesFile", kind.prefix + ".includesFile", properties), basedir);
+        List<String> fileExcludes =
+                lines(setting(config, "excludesFile", kind.prefix + ".excludesFile", properties), basedir);
+        List<String> includes = new ArrayList<>(listSetting(config, "includes", kind.prefix + ".includes", properties));
+        includes.addAll(fileIncludes);
+        List<String> excludes = new ArrayList<>(listSetting(config, "excludes", kind.prefix + ".excludes", properties));
+        excludes.addAll(fileExcludes);
+        return new TestSelection(
+                includes.isEmpty() ? kind.defaultIncludes : includes,
+                excludes.isEmpty() ? TestSelection.DEFAULT_EXCLUDES : excludes,
+                TestSelection.methodsOf(fileIncludes, fileExcludes),
+                groups,
+                excludedGroups);
+    }
+
+    /** A parameter as the plugin reads it: its XML value when set, else its property. */
+    private static String setting(
+            Xpp3Dom config, String parameter, String property, Function<String, String> properties) {
+        String xml = value(config, parameter);
+        if (xml != null) {
+            return xml;
+        }
+        String value = properties.apply(property);
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    private static List<String> listSetting(
+            Xpp3Dom config, String parameter, String property, Function<String, String> properties) {
+        List<String> xml = list(config, parameter);
+        return !xml.isEmpty() || config.getChild(parameter) != null ? xml : csv(properties.apply(property));
+    }
+
+    /** The patterns of an includes or excludes file: its lines, without blank ones and {@code #} comments. */
+    private static List<String> lines(String file, Path basedir) {
+        if (file == null) {
+            return List.of();
+        }
+        Path path = basedir.resolve(file);
+        try {
+            return Files.readAllLines(path, StandardCharsets.UTF_8).stream()
+                    .map(String::trim)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                    .toList();
+        } catch (IOException e) {
+            throw new IllegalArgumentException("Cannot read the tests file '" + path + "': " + e.getMessage(), e);
+        }
     }
 
     /** Settings of a JVM that runs no tests: only its options. */
@@ -155,7 +291,9 @@ record SurefireSettings(
                 Map.of(),
                 java.util.Optional.empty(),
                 List.of(),
-                List.of());
+                List.of(),
+                List.of(),
+                java.util.Optional.empty());
     }
 
     /** Each of {@code options} split as {@link #split} splits one, joined. */

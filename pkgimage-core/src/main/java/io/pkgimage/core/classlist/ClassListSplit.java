@@ -19,7 +19,7 @@ import java.util.function.Predicate;
  * @param jdk classes of the JDK's run-time image
  * @param lambdaFormInvokers the JDK method-handle forms that were used
  * @param dropped classes left out: of tests, test-only dependencies or the harness, or generated at run time (such
- *     as dynamic proxies) and so found on no classpath entry and in no JDK package
+ *     as dynamic proxies, or JFR's event handlers in a JDK package) and so found on no classpath entry and in no JDK module
  */
 public record ClassListSplit(
         List<ClassEntry> self,

@@ -284,7 +284,7 @@ public final class ImageCompiler {
 
     private static ClassListSplit split(Path classlist, List<ClasspathEntry> entries, Jdk jdk) {
         try (ClasspathIndex index = ClasspathIndex.of(entries, jdk.feature())) {
-            return ClassListSplit.of(RecordedClassList.read(classlist), index, name -> JdkPackages.contains(jdk, name));
+            return ClassListSplit.of(RecordedClassList.read(classlist), index, name -> JdkPackages.hasClass(jdk, name));
         }
     }
 

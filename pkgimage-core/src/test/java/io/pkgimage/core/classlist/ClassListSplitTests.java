@@ -2,7 +2,6 @@ package io.pkgimage.core.classlist;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.pkgimage.core.TestFiles;
 import io.pkgimage.core.classpath.ClasspathEntry;
@@ -121,12 +120,11 @@ class ClassListSplitTests {
     @Test
     void splitsWhatJdk25Records() throws IOException {
         // GIVEN what JDK 25 recorded for the recorder program, whose classes are this module's test classes
-        assumeTrue(Files.isExecutable(RecordedClassListTests.JDK_25.resolve("bin/java")), "no JDK 25");
         RecordedClassList recorded =
-                RecordedClassList.read(RecordedClassListTests.record(RecordedClassListTests.JDK_25, dir));
+                RecordedClassList.read(RecordedClassListTests.record(RecordedClassListTests.jdk25(), dir));
         Path classes = RecordedClassListTests.testClasses();
         ClasspathIndex index = ClasspathIndex.of(List.of(ClasspathEntry.self(classes, SELF)), 25);
-        Jdk jdk = Jdks.of(RecordedClassListTests.JDK_25);
+        Jdk jdk = Jdks.of(RecordedClassListTests.jdk25());
 
         // WHEN it is split
         ClassListSplit split = ClassListSplit.of(recorded, index, name -> JdkPackages.contains(jdk, name));

@@ -24,7 +24,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 class RecordedClassListTests {
     static final Path JDK_17 = Path.of("/usr/lib/jvm/java-17-openjdk-amd64");
-    static final Path JDK_25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64");
+
+    static Path jdk25() {
+        return io.pkgimage.core.TestJdks.jdk25().home();
+    }
+
     static final String RECORDER = Recorder.class.getName().replace('.', '/');
     static final String PLUGIN = Recorder.PLUGIN.replace('.', '/');
 
@@ -147,8 +151,7 @@ class RecordedClassListTests {
     @Test
     void parsesWhatJdk25Records() throws IOException {
         // GIVEN a classlist that JDK 25 wrote for a small program with lambdas and a class of its own loader
-        assumeTrue(Files.isExecutable(JDK_25.resolve("bin/java")), "no JDK 25 at " + JDK_25);
-        Path file = record(JDK_25, dir);
+        Path file = record(jdk25(), dir);
         List<String> raw = Files.readAllLines(file, UTF_8);
         assertThat(raw).anyMatch(l -> l.startsWith(PLUGIN + " id: ") && l.contains(" source: "));
 

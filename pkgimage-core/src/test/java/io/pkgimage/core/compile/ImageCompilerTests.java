@@ -15,6 +15,7 @@ import io.pkgimage.core.image.PackageImage;
 import io.pkgimage.core.image.TestImages;
 import io.pkgimage.core.image.TrainingSummary;
 import io.pkgimage.core.jdk.Jdk;
+import io.pkgimage.core.jdk.JdkPackages;
 import io.pkgimage.core.jdk.Jdks;
 import io.pkgimage.core.training.RecordingProgress;
 import io.pkgimage.core.training.TrainingException;
@@ -94,6 +95,47 @@ class ImageCompilerTests {
                         || n.startsWith("io/pkgimage/"));
         assertThat(infos).anyMatch(m -> m.startsWith("Training com.acme:greeter:1.0 with 1 test classes on JDK "));
         assertThat(warnings).isEmpty();
+    }
+
+    @Test
+    void classesTheJdkGeneratesInItsOwnPackagesStayOutOfTheImage() throws IOException {
+        // GIVEN tests that record a JFR event: JFR generates an event handler class in a JDK package as it runs
+        Path module = module(
+                GREETER,
+                "com.acme.GreeterTests",
+                """
+                package com.acme;
+                import org.junit.jupiter.api.Test;
+                class GreeterTests {
+                    @jdk.jfr.Name("com.acme.Greeted") static class Greeted extends jdk.jfr.Event { String who; }
+                    @Test void greetsWhileRecorded() {
+                        try (jdk.jfr.Recording recording = new jdk.jfr.Recording()) {
+                            recording.start();
+                            Greeted event = new Greeted();
+                            event.who = Greeter.greet("Ada");
+                            event.commit();
+                            recording.stop();
+                        }
+                    }
+                }
+                """);
+
+        // WHEN
+        CompileResult result = ImageCompiler.compile(request(module, Jdks.current()), progress);
+
+        // THEN the JDK's own JFR classes are in the image, the generated ones (which no archive can hold) are not
+        List<String> jdk = TestImages.testsPart(result.image()).jdkClasses().stream()
+                .map(ClassEntry::name)
+                .toList();
+        assertThat(TestImages.testsPart(result.image()).summary().failed()).isZero();
+        assertThat(jdk).contains("jdk/jfr/Recording").allMatch(name -> JdkPackages.hasClass(Jdks.current(), name));
+        if (Jdks.current().feature() == 17) {
+            // JDK 17 names them jdk/jfr/internal/handlers/EventHandler<n>_<time>-<pid>: the recording had some
+            assertThat(Files.readAllLines(module.resolve("work").resolve("training.classlist")))
+                    .anyMatch(l -> l.startsWith("jdk/jfr/internal/handlers/EventHandler") && l.contains("_"));
+        }
+        assertThat(jdk)
+                .noneMatch(name -> name.startsWith("jdk/jfr/internal/handlers/EventHandler") && name.contains("_"));
     }
 
     @Test

@@ -1,11 +1,14 @@
 package io.pkgimage.core.compile;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import org.apache.maven.surefire.api.testset.TestListResolver;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,19 +53,13 @@ class TestSelectionTests {
                         "com.acme.deep.er.DeepTests");
     }
 
-    @Test
-    void emptyListsMeanTheDefaults() {
-        TestSelection selection = new TestSelection(List.of(), List.of(), List.of("fast"), List.of());
-
-        assertThat(selection.includes()).isEqualTo(TestSelection.DEFAULT_INCLUDES);
-        assertThat(selection.excludes()).isEqualTo(TestSelection.DEFAULT_EXCLUDES);
-        assertThat(selection.includeTags()).containsExactly("fast");
+    private static TestSelection of(List<String> includes, List<String> excludes) {
+        return new TestSelection(includes, excludes, Optional.empty(), List.of(), List.of());
     }
 
     @Test
     void antPatternsWithoutSuffixOrWithClassSuffix() {
-        TestSelection selection =
-                new TestSelection(List.of("**/*Spec", "com/acme/*Check.class"), List.of(), List.of(), List.of());
+        TestSelection selection = of(List.of("**/*Spec", "com/acme/*Check.class"), List.of());
 
         assertThat(selection.testClasses(testClasses))
                 .containsExactly("com.acme.FooCheck", "com.acme.FooSpec", "com.acme.deep.BarSpec");
@@ -70,8 +67,7 @@ class TestSelectionTests {
 
     @Test
     void doubleStarSlashAlsoMatchesNoFolder() {
-        TestSelection selection =
-                new TestSelection(List.of("**/BarTests.java", "**/deep/**/*.java"), List.of(), List.of(), List.of());
+        TestSelection selection = of(List.of("**/BarTests.java", "**/deep/**/*.java"), List.of());
 
         assertThat(selection.testClasses(testClasses))
                 .containsExactly(
@@ -79,20 +75,22 @@ class TestSelectionTests {
     }
 
     @Test
-    void singleStarAndQuestionMarkStayInOneFolder() {
-        TestSelection selection =
-                new TestSelection(List.of("com/*/Foo?est.java", "*Tests.java"), List.of(), List.of(), List.of());
+    void aPatternWithoutFoldersMatchesInAnyPackageAsSurefireDoes() {
+        // Surefire's -Dtest=FooTest runs com.acme.FooTest: a pattern without a folder gets "**/" in front
+        assertThat(of(List.of("FooTest", "DeepTests.java"), List.of()).testClasses(testClasses))
+                .containsExactly("com.acme.FooTest", "com.acme.deep.er.DeepTests");
+    }
 
-        assertThat(selection.testClasses(testClasses)).containsExactly("BarTests", "com.acme.FooTest");
+    @Test
+    void aDottedClassNameIsAPath() {
+        assertThat(of(List.of("com.acme.FooSpec"), List.of()).testClasses(testClasses))
+                .containsExactly("com.acme.FooSpec");
     }
 
     @Test
     void regexPatterns() {
-        TestSelection selection = new TestSelection(
-                List.of("%regex[com/acme/Foo(Spec|Check)\\.java]", "%regex[.*/deep/.*]"),
-                List.of("%regex[.*/er/.*]"),
-                List.of(),
-                List.of());
+        TestSelection selection =
+                of(List.of("%regex[com/acme/Foo(Spec|Check).*]", "%regex[.*/deep/.*]"), List.of("%regex[.*/er/.*]"));
 
         assertThat(selection.testClasses(testClasses))
                 .containsExactly(
@@ -100,9 +98,37 @@ class TestSelectionTests {
     }
 
     @Test
-    void excludesWinOverIncludes() {
+    void aNegatedIncludeExcludesAsInDashDTest() {
+        // -Dtest='*Tests, !Bar*' runs every *Tests class but BarTests
+        assertThat(of(List.of("*Tests", "!Bar*"), List.of()).testClasses(testClasses))
+                .containsExactly("com.acme.FooTests", "com.acme.deep.er.DeepTests");
+    }
+
+    @Test
+    void aMethodPatternSelectsItsClassAndNamesTheMethodsForTheChild() {
+        // -Dtest='FooTest#parses*+writes, !FooTests#slow'
+        List<String> tests = List.of("FooTest#parses*+writes", "!FooTests#slow");
         TestSelection selection =
-                new TestSelection(List.of(), List.of("**/Foo*", "BarTests", "**/*$*"), List.of(), List.of());
+                new TestSelection(tests, List.of(), TestSelection.methodsOf(tests, List.of()), List.of(), List.of());
+
+        assertThat(selection.testClasses(testClasses)).containsExactly("com.acme.FooTest");
+        assertThat(selection.methods()).isPresent();
+        TestListResolver child = new TestListResolver(selection.methods().get());
+        assertThat(child.shouldRun("com/acme/FooTest.class", "parsesDates")).isTrue();
+        assertThat(child.shouldRun("com/acme/FooTest.class", "writes")).isTrue();
+        assertThat(child.shouldRun("com/acme/FooTest.class", "reads")).isFalse();
+        assertThat(child.shouldRun("com/acme/FooTests.class", "slow")).isFalse();
+    }
+
+    @Test
+    void classPatternsNameNoMethods() {
+        assertThat(TestSelection.methodsOf(List.of("FooTest", "**/*Spec.java"), List.of("**/*$*")))
+                .isEmpty();
+    }
+
+    @Test
+    void excludesWinOverIncludes() {
+        TestSelection selection = of(TestSelection.DEFAULT_INCLUDES, List.of("**/Foo*", "**/BarTests*", "**/*$*"));
 
         assertThat(selection.testClasses(testClasses))
                 .containsExactly("com.acme.TestFoo", "com.acme.deep.er.DeepTests");
@@ -111,8 +137,7 @@ class TestSelectionTests {
     @Test
     void resultIsSortedByBinaryName() {
         // GIVEN excludes that keep nested classes: in resource order "FooTests$Nested.class" < "FooTests.class"
-        TestSelection selection =
-                new TestSelection(List.of("**/FooTests*"), List.of("**/Nothing"), List.of(), List.of());
+        TestSelection selection = of(List.of("**/FooTests*"), List.of("**/Nothing"));
 
         // THEN the binary names come sorted, as the javadoc promises
         assertThat(selection.testClasses(testClasses))
@@ -122,10 +147,16 @@ class TestSelectionTests {
 
     @Test
     void customExcludesReplaceTheDefaultOne() {
-        TestSelection selection = new TestSelection(List.of("**/TestFoo*"), List.of("**/Foo*"), List.of(), List.of());
+        TestSelection selection = of(List.of("**/TestFoo*"), List.of("**/Foo*"));
 
         assertThat(selection.testClasses(testClasses))
                 .containsExactlyInAnyOrder("com.acme.TestFoo", "com.acme.TestFoo$1");
+    }
+
+    @Test
+    void anExcludeWithANegationIsRefusedAsSurefireRefusesIt() {
+        assertThatThrownBy(() -> of(List.of("**/*Tests"), List.of("!Foo")))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

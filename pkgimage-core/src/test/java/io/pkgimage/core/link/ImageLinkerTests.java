@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.pkgimage.core.FakeJdk;
 import io.pkgimage.core.TestFiles;
 import io.pkgimage.core.classlist.ClassListSplit;
 import io.pkgimage.core.classlist.RecordedClassList;
@@ -54,7 +55,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ImageLinkerTests {
     private static final Coordinates APP = Coordinates.of("com.acme", "app", "1.0");
     private static final Coordinates GREETING = Coordinates.of("org.dep", "greeting", "1.0");
-    private static final Path JDK25_HOME = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64");
     private static final String PROOF_3_OF_3 =
             "proof: -Xshare:on started; 3 of 3 classpath classes loaded from the archive";
 
@@ -234,8 +234,6 @@ class ImageLinkerTests {
                 TestImages.testsPart(trained).jdkClasses(),
                 TestImages.testsPart(trained).lambdaFormInvokers(),
                 new TrainingSummary("classes", 2, 0, 0, 999, List.of()),
-                trained.hotMethods(),
-                trained.dependencyImages(),
                 "1".repeat(64));
         Path again = dir.resolve("images/app-1.0-retrained-pkgimage.jar");
         ImageCodec.write(retrained, again);
@@ -578,6 +576,43 @@ class ImageLinkerTests {
         assertThat(infos).anyMatch(m -> m.startsWith("A JDK 17 JVM cannot warn that an archive did not map"));
     }
 
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(FakeJdk.Mode.class)
+    void aJdkThatFailsOrLiesFailsTheLinkSayingWhyAndLeavesNoArchive(FakeJdk.Mode mode) throws IOException {
+        // GIVEN an image trained on this JDK, and a JDK whose java fails or lies at one step of the link
+        Path image = train(Jdks.current());
+        Jdk fake = FakeJdk.make(dir, mode);
+        Path out = dir.resolve("out");
+
+        // WHEN the link runs on it
+        Throwable failure = org.assertj.core.api.Assertions.catchThrowable(
+                () -> ImageLinker.link(request("app", fake, jarClasspath(), List.of(image), out), progress));
+
+        // THEN it fails with what went wrong, the command and the JVM's own words
+        String expected =
+                switch (mode) {
+                    case DUMP_FAILS -> "Dumping the CDS archive with " + fake + " failed with exit code 7. Check that"
+                            + " this JDK can dump CDS archives (java -Xshare:dump)";
+                    case DUMP_WRITES_NOTHING -> "Dumping the CDS archive with " + fake + " failed with exit code 0"
+                            + " and no archive written.";
+                    case PROOF_FAILS -> "The JVM does not map the linked archive: it failed to start with -Xshare:on"
+                            + " (exit code 1). A JVM started with -Xshare:auto would silently run without it.";
+                    case IGNORES_THE_ARCHIVE -> "The archive maps, but none of the 3 class-path classes it should hold"
+                            + " was loaded from it, so the JVM would run them from the jars.";
+                };
+        assertThat(failure).isInstanceOf(LinkException.class).hasMessageStartingWith(expected);
+        assertThat(failure.getMessage()).contains("Command was: " + fake.javaExecutable());
+        switch (mode) {
+            case DUMP_FAILS -> assertThat(failure.getMessage()).contains("fake JDK: the dump crashed");
+            case PROOF_FAILS -> assertThat(failure.getMessage()).contains("Unable to use shared archive.");
+            default -> {}
+        }
+        // AND nothing is left that a later link or a JVM could take for a good archive
+        assertThat(out.resolve("app.jsa")).doesNotExist();
+        assertThat(out.resolve("app.args")).doesNotExist();
+        assertThat(cacheEntries()).isEmpty();
+    }
+
     private List<Path> cacheEntries() throws IOException {
         try (Stream<Path> entries = Files.list(dir.resolve("cache"))) {
             return entries.filter(Files::isDirectory).toList();
@@ -609,8 +644,6 @@ class ImageLinkerTests {
                         TestImages.testsPart(image).jdkClasses(),
                         TestImages.testsPart(image).lambdaFormInvokers(),
                         TestImages.testsPart(image).summary(),
-                        image.hotMethods(),
-                        image.dependencyImages(),
                         TestImages.testsPart(image).inputsSha256()),
                 odd);
         assertThat(TestImages.testsPart(ImageCodec.read(odd)).ownClasses())
@@ -706,8 +739,7 @@ class ImageLinkerTests {
     }
 
     private static Jdk jdk25() {
-        assumeTrue(Files.isRegularFile(JDK25_HOME.resolve("release")), "no JDK 25 at " + JDK25_HOME);
-        return Jdks.of(JDK25_HOME);
+        return io.pkgimage.core.TestJdks.jdk25();
     }
 
     /**
@@ -740,8 +772,6 @@ class ImageLinkerTests {
                 split.jdk(),
                 split.lambdaFormInvokers(),
                 new TrainingSummary("classes", 2, 0, 0, 100, List.of()),
-                List.of(),
-                List.of(),
                 "0".repeat(64));
         assertThat(TestImages.testsPart(image).ownClasses()).hasSize(2);
         assertThat(TestImages.testsPart(image).dependencyClasses()).containsOnlyKeys(GREETING);
