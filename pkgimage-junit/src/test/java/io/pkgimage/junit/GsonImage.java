@@ -13,6 +13,7 @@ import io.pkgimage.core.compile.Workload;
 import io.pkgimage.core.image.Coordinates;
 import io.pkgimage.core.jdk.Jdks;
 import io.pkgimage.core.process.ForkedJvm;
+import io.pkgimage.core.training.TrainingJvm;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -69,8 +70,10 @@ final class GsonImage {
                                 Optional.empty(),
                                 List.of(),
                                 List.of()))
-                        .workingDirectory(dir)
-                        .timeout(Duration.ofMinutes(5))
+                        .jvm(TrainingJvm.builder()
+                                .workingDirectory(dir)
+                                .timeout(Duration.ofMinutes(5))
+                                .build())
                         .failOnTrainingFailure(true)
                         .imageFile(file)
                         .workDirectory(dir.resolve("training"))

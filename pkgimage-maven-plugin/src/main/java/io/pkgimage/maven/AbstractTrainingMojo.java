@@ -9,6 +9,7 @@ import io.pkgimage.core.compile.Workload;
 import io.pkgimage.core.jdk.Jdk;
 import io.pkgimage.core.training.TrainingException;
 import io.pkgimage.core.training.TrainingFailuresException;
+import io.pkgimage.core.training.TrainingJvm;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -141,12 +142,14 @@ abstract class AbstractTrainingMojo extends AbstractPkgImageMojo {
                 .dependencies(dependencies)
                 .harness(harness)
                 .selection(settings.selection())
-                .systemProperties(withBasedir(settings.systemProperties()))
-                .jvmArguments(settings.jvmArguments())
-                .environment(settings.environment())
-                .configurationParameters(settings.configurationParameters())
-                .workingDirectory(workingDirectory(settings))
-                .timeout(Duration.ofSeconds(timeout))
+                .jvm(TrainingJvm.builder()
+                        .systemProperties(withBasedir(settings.systemProperties()))
+                        .jvmArguments(settings.jvmArguments())
+                        .environment(settings.environment())
+                        .configurationParameters(settings.configurationParameters())
+                        .workingDirectory(workingDirectory(settings))
+                        .timeout(Duration.ofSeconds(timeout))
+                        .build())
                 .failOnTrainingFailure(failOnTrainingFailure)
                 .imageFile(outputDirectory.toPath().resolve(ImageArtifacts.fileName(project)))
                 .workDirectory(run.workDirectory())

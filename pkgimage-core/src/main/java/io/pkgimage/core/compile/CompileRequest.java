@@ -4,17 +4,17 @@ import io.pkgimage.core.PkgImageVersion;
 import io.pkgimage.core.classpath.ClasspathEntry;
 import io.pkgimage.core.image.Coordinates;
 import io.pkgimage.core.jdk.Jdk;
+import io.pkgimage.core.training.TrainingJvm;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Everything that compiling one part of a package's image needs; made with {@link #builder}. The fields that shape the
- * image are the inputs of the up-to-date check; the timeout, the working directory and the files written are not.
+ * image are the inputs of the up-to-date check; the training JVM's timeout and working directory and the files written
+ * are not.
  *
  * @param workload what the training JVM runs, and which part of the image it fills
  * @param coordinates the package
@@ -26,12 +26,8 @@ import java.util.Optional;
  *     ClasspathEntry.Role#DEPENDENCY}, test-only ones as {@link ClasspathEntry.Role#TEST}
  * @param harness extra jars the training child needs that the test class path lacks (the JUnit Launcher)
  * @param selection which tests run
- * @param systemProperties system properties for the tests
- * @param jvmArguments JVM options for the tests (Surefire's {@code argLine}, already split)
- * @param environment environment variables for the tests
- * @param configurationParameters JUnit Platform configuration parameters
- * @param workingDirectory the tests' working directory (the module's base folder)
- * @param timeout how long the training JVM may run
+ * @param jvm how the training JVM runs: the tests' system properties, JVM options, environment, JUnit configuration
+ *     parameters, working directory, and its timeout
  * @param failOnTrainingFailure whether failing tests fail the compile
  * @param imageFile where the image goes
  * @param workDirectory scratch space (classes jar, classlist, logs)
@@ -46,12 +42,7 @@ public record CompileRequest(
         List<ClasspathEntry> dependencies,
         List<Path> harness,
         TestSelection selection,
-        Map<String, String> systemProperties,
-        List<String> jvmArguments,
-        Map<String, String> environment,
-        Map<String, String> configurationParameters,
-        Path workingDirectory,
-        Duration timeout,
+        TrainingJvm jvm,
         boolean failOnTrainingFailure,
         Path imageFile,
         Path workDirectory,
@@ -64,19 +55,12 @@ public record CompileRequest(
         Objects.requireNonNull(classesDirectory, "classesDirectory");
         Objects.requireNonNull(testClassesDirectory, "testClassesDirectory");
         Objects.requireNonNull(selection, "selection");
-        Objects.requireNonNull(workingDirectory, "workingDirectory");
+        Objects.requireNonNull(jvm, "jvm");
         Objects.requireNonNull(imageFile, "imageFile");
         Objects.requireNonNull(workDirectory, "workDirectory");
         Objects.requireNonNull(toolVersion, "toolVersion");
         dependencies = List.copyOf(dependencies);
         harness = List.copyOf(harness);
-        systemProperties = Map.copyOf(systemProperties);
-        jvmArguments = List.copyOf(jvmArguments);
-        environment = Map.copyOf(environment);
-        configurationParameters = Map.copyOf(configurationParameters);
-        if (timeout.isNegative() || timeout.isZero()) {
-            throw new IllegalArgumentException("The training timeout must be positive, not " + timeout);
-        }
     }
 
     /**
@@ -84,8 +68,8 @@ public record CompileRequest(
      * classes ({@link Builder#classesDirectory}), the image file ({@link Builder#imageFile}) and the scratch space
      * ({@link Builder#workDirectory}) have no default and must be set. Unless set: no test classes (the package's
      * classes are loaded), dependencies or harness; Surefire's default selection ({@link TestSelection#defaults()});
-     * no system properties, JVM options, environment variables or configuration parameters; the working directory of
-     * this JVM; 30 minutes for the training JVM; failing tests do not fail the compile; this pkgimage's version.
+     * the training JVM's defaults ({@link TrainingJvm#defaults()}); failing tests do not fail the compile; this
+     * pkgimage's version.
      */
     public static Builder builder(Workload workload, Coordinates coordinates, Jdk jdk) {
         return new Builder(workload, coordinates, jdk);
@@ -99,12 +83,7 @@ public record CompileRequest(
                 .dependencies(dependencies)
                 .harness(harness)
                 .selection(selection)
-                .systemProperties(systemProperties)
-                .jvmArguments(jvmArguments)
-                .environment(environment)
-                .configurationParameters(configurationParameters)
-                .workingDirectory(workingDirectory)
-                .timeout(timeout)
+                .jvm(jvm)
                 .failOnTrainingFailure(failOnTrainingFailure)
                 .imageFile(imageFile)
                 .workDirectory(workDirectory)
@@ -121,12 +100,7 @@ public record CompileRequest(
         private List<ClasspathEntry> dependencies = List.of();
         private List<Path> harness = List.of();
         private TestSelection selection = TestSelection.defaults();
-        private Map<String, String> systemProperties = Map.of();
-        private List<String> jvmArguments = List.of();
-        private Map<String, String> environment = Map.of();
-        private Map<String, String> configurationParameters = Map.of();
-        private Path workingDirectory = Path.of("").toAbsolutePath();
-        private Duration timeout = Duration.ofMinutes(30);
+        private TrainingJvm jvm = TrainingJvm.defaults();
         private boolean failOnTrainingFailure;
         private Path imageFile;
         private Path workDirectory;
@@ -168,33 +142,8 @@ public record CompileRequest(
             return this;
         }
 
-        public Builder systemProperties(Map<String, String> systemProperties) {
-            this.systemProperties = systemProperties;
-            return this;
-        }
-
-        public Builder jvmArguments(List<String> jvmArguments) {
-            this.jvmArguments = jvmArguments;
-            return this;
-        }
-
-        public Builder environment(Map<String, String> environment) {
-            this.environment = environment;
-            return this;
-        }
-
-        public Builder configurationParameters(Map<String, String> configurationParameters) {
-            this.configurationParameters = configurationParameters;
-            return this;
-        }
-
-        public Builder workingDirectory(Path workingDirectory) {
-            this.workingDirectory = workingDirectory;
-            return this;
-        }
-
-        public Builder timeout(Duration timeout) {
-            this.timeout = timeout;
+        public Builder jvm(TrainingJvm jvm) {
+            this.jvm = jvm;
             return this;
         }
 
@@ -222,7 +171,6 @@ public record CompileRequest(
          * The request.
          *
          * @throws IllegalStateException if the classes directory, the image file or the work directory is not set
-         * @throws IllegalArgumentException if the timeout is not positive
          */
         public CompileRequest build() {
             List<String> unset = new ArrayList<>();
@@ -248,12 +196,7 @@ public record CompileRequest(
                     dependencies,
                     harness,
                     selection,
-                    systemProperties,
-                    jvmArguments,
-                    environment,
-                    configurationParameters,
-                    workingDirectory,
-                    timeout,
+                    jvm,
                     failOnTrainingFailure,
                     imageFile,
                     workDirectory,

@@ -18,6 +18,7 @@ import io.pkgimage.core.jdk.Jdk;
 import io.pkgimage.core.jdk.JdkPackages;
 import io.pkgimage.core.training.TrainingException;
 import io.pkgimage.core.training.TrainingFailuresException;
+import io.pkgimage.core.training.TrainingJvm;
 import io.pkgimage.core.training.TrainingLauncher;
 import io.pkgimage.core.training.TrainingOutcome;
 import io.pkgimage.core.training.TrainingRun;
@@ -115,15 +116,8 @@ public final class ImageCompiler {
                                         .map(n -> n.replace('/', '.'))
                                         .collect(Collectors.toList())
                                 : List.of())
-                .includeTags(request.selection().includeTags())
-                .excludeTags(request.selection().excludeTags())
-                .methods(request.selection().methods())
-                .configurationParameters(request.configurationParameters())
-                .systemProperties(request.systemProperties())
-                .jvmArguments(request.jvmArguments())
-                .environment(request.environment())
-                .workingDirectory(request.workingDirectory())
-                .timeout(request.timeout())
+                .filter(request.selection().filter())
+                .jvm(request.jvm())
                 .build();
         TrainingOutcome outcome = TrainingLauncher.launch(run, progress);
 
@@ -352,10 +346,13 @@ public final class ImageCompiler {
         harness.add(TrainingLauncher.harnessLocation());
         fields.put("harness", harness.stream().map(ImageCompiler::content).collect(Collectors.joining("\n")));
         fields.put("selection", r.selection().toString());
-        fields.put("systemProperties", new TreeMap<>(r.systemProperties()).toString());
-        fields.put("jvmArguments", r.jvmArguments().toString());
-        fields.put("environment", new TreeMap<>(r.environment()).toString());
-        fields.put("configurationParameters", new TreeMap<>(r.configurationParameters()).toString());
+        // every setting of the training JVM but its working directory and timeout, which do not shape the image;
+        // one key per setting, so that the same inputs keep the same fingerprint
+        TrainingJvm jvm = r.jvm();
+        fields.put("systemProperties", new TreeMap<>(jvm.systemProperties()).toString());
+        fields.put("jvmArguments", jvm.jvmArguments().toString());
+        fields.put("environment", new TreeMap<>(jvm.environment()).toString());
+        fields.put("configurationParameters", new TreeMap<>(jvm.configurationParameters()).toString());
         fields.put("failOnTrainingFailure", Boolean.toString(r.failOnTrainingFailure()));
         fields.forEach((k, v) -> {
             digest.update(k.getBytes(StandardCharsets.UTF_8));

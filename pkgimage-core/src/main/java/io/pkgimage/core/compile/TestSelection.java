@@ -1,5 +1,6 @@
 package io.pkgimage.core.compile;
 
+import io.pkgimage.core.training.TestFilter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -56,6 +57,11 @@ public record TestSelection(
     public static Optional<String> methodsOf(List<String> includes, List<String> excludes) {
         TestListResolver resolver = new TestListResolver(includes, excludes);
         return resolver.hasMethodPatterns() ? Optional.of(resolver.getPluginParameterTest()) : Optional.empty();
+    }
+
+    /** What of this selection the training child applies: the tag expressions and the method patterns. */
+    public TestFilter filter() {
+        return new TestFilter(includeTags, excludeTags, methods);
     }
 
     /** The binary names of the test classes below {@code testClasses} that this selection runs, sorted. */

@@ -57,9 +57,9 @@ public final class TrainingLauncher {
                 run.jdk(),
                 arguments(run, classlist, config),
                 argfile,
-                run.workingDirectory(),
-                run.environment(),
-                run.timeout(),
+                run.jvm().workingDirectory(),
+                run.jvm().environment(),
+                run.jvm().timeout(),
                 line -> {
                     if (!line.startsWith(TrainingMain.PROGRESS)) {
                         progress.output(line);
@@ -79,10 +79,10 @@ public final class TrainingLauncher {
                 });
         String commandLine = exit.commandLine();
         if (exit.timedOut()) {
-            throw new TrainingException(
-                    "The training JVM did not finish within " + run.timeout().toSeconds()
-                            + " s and was stopped. Raise <timeout> (property pkgimage.timeout, in seconds) or find the test"
-                            + " that hangs. Command was: " + commandLine + exit.lastOutput());
+            throw new TrainingException("The training JVM did not finish within "
+                    + run.jvm().timeout().toSeconds()
+                    + " s and was stopped. Raise <timeout> (property pkgimage.timeout, in seconds) or find the test"
+                    + " that hangs. Command was: " + commandLine + exit.lastOutput());
         }
         Properties p = new Properties();
         if (Files.isRegularFile(results)) {
@@ -146,14 +146,15 @@ public final class TrainingLauncher {
         for (int i = 0; i < classes.size(); i++) {
             p.put("class." + i, classes.get(i));
         }
-        for (int i = 0; i < run.includeTags().size(); i++) {
-            p.put("includeTag." + i, run.includeTags().get(i));
+        TestFilter filter = run.filter();
+        for (int i = 0; i < filter.includeTags().size(); i++) {
+            p.put("includeTag." + i, filter.includeTags().get(i));
         }
-        for (int i = 0; i < run.excludeTags().size(); i++) {
-            p.put("excludeTag." + i, run.excludeTags().get(i));
+        for (int i = 0; i < filter.excludeTags().size(); i++) {
+            p.put("excludeTag." + i, filter.excludeTags().get(i));
         }
-        run.methods().ifPresent(m -> p.put("methods", m));
-        run.configurationParameters().forEach((k, v) -> p.put("parameter." + k, v));
+        filter.methods().ifPresent(m -> p.put("methods", m));
+        run.jvm().configurationParameters().forEach((k, v) -> p.put("parameter." + k, v));
         Properties props = new Properties();
         props.putAll(p);
         try (OutputStream out = Files.newOutputStream(config)) {
@@ -165,11 +166,11 @@ public final class TrainingLauncher {
     static List<String> arguments(TrainingRun run, Path classlist, Path config) {
         List<String> args = new ArrayList<>();
         args.add("-XX:DumpLoadedClassList=" + classlist.toAbsolutePath());
-        args.addAll(run.jvmArguments());
-        new TreeMap<>(run.systemProperties()).forEach((k, v) -> args.add("-D" + k + "=" + v));
+        args.addAll(run.jvm().jvmArguments());
+        new TreeMap<>(run.jvm().systemProperties()).forEach((k, v) -> args.add("-D" + k + "=" + v));
         args.add("-cp");
         List<Path> classpath = new ArrayList<>(run.classpath());
-        if (run.methods().isPresent()) {
+        if (run.filter().methods().isPresent()) {
             // Surefire's own method matching, as its JUnit Platform provider applies it; relocated, no clash
             classpath.add(ForkedJvm.locationOf(TestListResolver.class));
             classpath.add(ForkedJvm.locationOf(SelectorUtils.class));

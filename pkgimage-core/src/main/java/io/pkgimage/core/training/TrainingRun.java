@@ -2,9 +2,7 @@ package io.pkgimage.core.training;
 
 import io.pkgimage.core.jdk.Jdk;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -17,16 +15,10 @@ import java.util.Optional;
  * @param mainArguments the main class's arguments
  * @param testClasses the test classes to run; when empty (and no main class), {@code loadClasses} are loaded
  * @param loadClasses classes to load without initialisation when there are no tests
- * @param includeTags JUnit tag expressions to include (Surefire's {@code groups}), empty for all
- * @param excludeTags JUnit tag expressions to exclude (Surefire's {@code excludedGroups})
- * @param methods Surefire's method patterns ({@code Class#method}, {@code !Class#method}) that filter the tests' methods
- * @param configurationParameters JUnit Platform configuration parameters
- * @param systemProperties system properties of the child
- * @param jvmArguments further JVM options (Surefire's {@code argLine})
- * @param environment environment variables added to the child's
- * @param workingDirectory the child's working directory
+ * @param filter which tests of {@code testClasses} run
+ * @param jvm how the child runs: its system properties, JVM options, environment, JUnit configuration parameters,
+ *     working directory and timeout
  * @param workDirectory where the classlist, logs and results are written
- * @param timeout how long the child may run
  */
 public record TrainingRun(
         Jdk jdk,
@@ -35,40 +27,26 @@ public record TrainingRun(
         List<String> mainArguments,
         List<String> testClasses,
         List<String> loadClasses,
-        List<String> includeTags,
-        List<String> excludeTags,
-        Optional<String> methods,
-        Map<String, String> configurationParameters,
-        Map<String, String> systemProperties,
-        List<String> jvmArguments,
-        Map<String, String> environment,
-        Path workingDirectory,
-        Path workDirectory,
-        Duration timeout) {
+        TestFilter filter,
+        TrainingJvm jvm,
+        Path workDirectory) {
 
     public TrainingRun {
         Objects.requireNonNull(jdk, "jdk");
         Objects.requireNonNull(mainClass, "mainClass");
-        Objects.requireNonNull(methods, "methods");
-        Objects.requireNonNull(workingDirectory, "workingDirectory");
+        Objects.requireNonNull(filter, "filter");
+        Objects.requireNonNull(jvm, "jvm");
         Objects.requireNonNull(workDirectory, "workDirectory");
-        Objects.requireNonNull(timeout, "timeout");
         classpath = List.copyOf(classpath);
         mainArguments = List.copyOf(mainArguments);
         testClasses = List.copyOf(testClasses);
         loadClasses = List.copyOf(loadClasses);
-        includeTags = List.copyOf(includeTags);
-        excludeTags = List.copyOf(excludeTags);
-        configurationParameters = Map.copyOf(configurationParameters);
-        systemProperties = Map.copyOf(systemProperties);
-        jvmArguments = List.copyOf(jvmArguments);
-        environment = Map.copyOf(environment);
     }
 
     /**
      * A builder of a run on {@code jdk} that writes into {@code workDirectory}. Unless set: an empty class path; no
-     * main class, test classes or classes to load; no tags or method patterns; no configuration parameters, system
-     * properties, JVM options or environment variables; the working directory of this JVM; 30 minutes.
+     * main class, test classes or classes to load; no filter ({@link TestFilter#none()}); the JVM's defaults
+     * ({@link TrainingJvm#defaults()}).
      */
     public static Builder builder(Jdk jdk, Path workDirectory) {
         return new Builder(jdk, workDirectory);
@@ -82,15 +60,8 @@ public record TrainingRun(
                 .mainArguments(mainArguments)
                 .testClasses(testClasses)
                 .loadClasses(loadClasses)
-                .includeTags(includeTags)
-                .excludeTags(excludeTags)
-                .methods(methods)
-                .configurationParameters(configurationParameters)
-                .systemProperties(systemProperties)
-                .jvmArguments(jvmArguments)
-                .environment(environment)
-                .workingDirectory(workingDirectory)
-                .timeout(timeout);
+                .filter(filter)
+                .jvm(jvm);
     }
 
     /** What the child does: {@code main}, {@code tests}, or {@code classes} (loads them). */
@@ -107,15 +78,8 @@ public record TrainingRun(
         private List<String> mainArguments = List.of();
         private List<String> testClasses = List.of();
         private List<String> loadClasses = List.of();
-        private List<String> includeTags = List.of();
-        private List<String> excludeTags = List.of();
-        private Optional<String> methods = Optional.empty();
-        private Map<String, String> configurationParameters = Map.of();
-        private Map<String, String> systemProperties = Map.of();
-        private List<String> jvmArguments = List.of();
-        private Map<String, String> environment = Map.of();
-        private Path workingDirectory = Path.of("").toAbsolutePath();
-        private Duration timeout = Duration.ofMinutes(30);
+        private TestFilter filter = TestFilter.none();
+        private TrainingJvm jvm = TrainingJvm.defaults();
 
         private Builder(Jdk jdk, Path workDirectory) {
             this.jdk = jdk;
@@ -147,70 +111,20 @@ public record TrainingRun(
             return this;
         }
 
-        public Builder includeTags(List<String> includeTags) {
-            this.includeTags = includeTags;
+        public Builder filter(TestFilter filter) {
+            this.filter = filter;
             return this;
         }
 
-        public Builder excludeTags(List<String> excludeTags) {
-            this.excludeTags = excludeTags;
-            return this;
-        }
-
-        public Builder methods(Optional<String> methods) {
-            this.methods = methods;
-            return this;
-        }
-
-        public Builder configurationParameters(Map<String, String> configurationParameters) {
-            this.configurationParameters = configurationParameters;
-            return this;
-        }
-
-        public Builder systemProperties(Map<String, String> systemProperties) {
-            this.systemProperties = systemProperties;
-            return this;
-        }
-
-        public Builder jvmArguments(List<String> jvmArguments) {
-            this.jvmArguments = jvmArguments;
-            return this;
-        }
-
-        public Builder environment(Map<String, String> environment) {
-            this.environment = environment;
-            return this;
-        }
-
-        public Builder workingDirectory(Path workingDirectory) {
-            this.workingDirectory = workingDirectory;
-            return this;
-        }
-
-        public Builder timeout(Duration timeout) {
-            this.timeout = timeout;
+        public Builder jvm(TrainingJvm jvm) {
+            this.jvm = jvm;
             return this;
         }
 
         /** The run. */
         public TrainingRun build() {
             return new TrainingRun(
-                    jdk,
-                    classpath,
-                    mainClass,
-                    mainArguments,
-                    testClasses,
-                    loadClasses,
-                    includeTags,
-                    excludeTags,
-                    methods,
-                    configurationParameters,
-                    systemProperties,
-                    jvmArguments,
-                    environment,
-                    workingDirectory,
-                    workDirectory,
-                    timeout);
+                    jdk, classpath, mainClass, mainArguments, testClasses, loadClasses, filter, jvm, workDirectory);
         }
     }
 }

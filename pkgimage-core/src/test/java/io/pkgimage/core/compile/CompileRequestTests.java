@@ -7,15 +7,12 @@ import io.pkgimage.core.PkgImageVersion;
 import io.pkgimage.core.classpath.ClasspathEntry;
 import io.pkgimage.core.image.Coordinates;
 import io.pkgimage.core.jdk.Jdk;
+import io.pkgimage.core.training.TrainingJvm;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 class CompileRequestTests {
     private static final Jdk JDK = new Jdk(Path.of("/jdk"), "Test", "17.0.1", "17.0.1+1", 17);
@@ -23,7 +20,11 @@ class CompileRequestTests {
 
     @Test
     void whatIsNotSetHasTheDocumentedDefault() {
-        CompileRequest request = minimal().build();
+        CompileRequest request = CompileRequest.builder(Workload.tests(), MODULE, JDK)
+                .classesDirectory(Path.of("classes"))
+                .imageFile(Path.of("app-1.0-pkgimage.jar"))
+                .workDirectory(Path.of("work"))
+                .build();
 
         assertThat(request.workload()).isEqualTo(Workload.tests());
         assertThat(request.coordinates()).isEqualTo(MODULE);
@@ -35,12 +36,7 @@ class CompileRequestTests {
         assertThat(request.dependencies()).isEmpty();
         assertThat(request.harness()).isEmpty();
         assertThat(request.selection()).isEqualTo(TestSelection.defaults());
-        assertThat(request.systemProperties()).isEmpty();
-        assertThat(request.jvmArguments()).isEmpty();
-        assertThat(request.environment()).isEmpty();
-        assertThat(request.configurationParameters()).isEmpty();
-        assertThat(request.workingDirectory()).isEqualTo(Path.of("").toAbsolutePath());
-        assertThat(request.timeout()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(request.jvm()).isEqualTo(TrainingJvm.defaults());
         assertThat(request.failOnTrainingFailure()).isFalse();
         assertThat(request.toolVersion()).isEqualTo(PkgImageVersion.forKeys());
     }
@@ -55,12 +51,7 @@ class CompileRequestTests {
                 .harness(List.of(Path.of("launcher.jar")))
                 .selection(new TestSelection(
                         List.of("**/*Spec.java"), List.of(), Optional.empty(), List.of("fast"), List.of("slow")))
-                .systemProperties(Map.of("a", "1"))
-                .jvmArguments(List.of("-Xmx1g"))
-                .environment(Map.of("LANG", "C"))
-                .configurationParameters(Map.of("junit.jupiter.execution.parallel.enabled", "true"))
-                .workingDirectory(Path.of("module"))
-                .timeout(Duration.ofSeconds(90))
+                .jvm(TrainingJvm.builder().timeout(Duration.ofSeconds(90)).build())
                 .failOnTrainingFailure(true)
                 .imageFile(Path.of("target/app-1.0-pkgimage.jar"))
                 .workDirectory(Path.of("target/pkgimage/record"))
@@ -70,9 +61,9 @@ class CompileRequestTests {
         // WHEN it is made again from its builder, THEN it is equal
         assertThat(request.toBuilder().build()).isEqualTo(request);
         // AND a change through the builder changes that field alone
-        assertThat(request.toBuilder().timeout(Duration.ofSeconds(8)).build())
+        assertThat(request.toBuilder().harness(List.of()).build())
                 .usingRecursiveComparison()
-                .ignoringFields("timeout")
+                .ignoringFields("harness")
                 .isEqualTo(request);
     }
 
@@ -84,31 +75,5 @@ class CompileRequestTests {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("A compile request of com.acme:app:1.0 needs [classesDirectory, workDirectory], which have"
                         + " no default; set them on the builder");
-    }
-
-    @ParameterizedTest
-    @ValueSource(longs = {0, -1})
-    void aTimeoutThatIsNotPositiveIsRefused(long seconds) {
-        assertThatThrownBy(() -> minimal().timeout(Duration.ofSeconds(seconds)).build())
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("The training timeout must be positive, not " + Duration.ofSeconds(seconds));
-    }
-
-    @Test
-    void theCollectionsAreCopiedSoTheCallerCannotChangeTheRequestLater() {
-        List<String> jvmArguments = new ArrayList<>(List.of("-Xmx1g"));
-        CompileRequest request = minimal().jvmArguments(jvmArguments).build();
-
-        jvmArguments.add("-ea");
-
-        assertThat(request.jvmArguments()).containsExactly("-Xmx1g");
-        assertThatThrownBy(() -> request.jvmArguments().add("-ea")).isInstanceOf(UnsupportedOperationException.class);
-    }
-
-    private static CompileRequest.Builder minimal() {
-        return CompileRequest.builder(Workload.tests(), MODULE, JDK)
-                .classesDirectory(Path.of("classes"))
-                .imageFile(Path.of("app-1.0-pkgimage.jar"))
-                .workDirectory(Path.of("work"));
     }
 }

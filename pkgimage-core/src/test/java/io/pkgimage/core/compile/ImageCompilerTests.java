@@ -20,6 +20,7 @@ import io.pkgimage.core.jdk.Jdks;
 import io.pkgimage.core.training.RecordingProgress;
 import io.pkgimage.core.training.TrainingException;
 import io.pkgimage.core.training.TrainingFailuresException;
+import io.pkgimage.core.training.TrainingJvm;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -257,7 +258,9 @@ class ImageCompilerTests {
                 }
                 """);
         CompileRequest base = request(module, Jdks.current());
-        CompileRequest request = base.toBuilder().timeout(Duration.ofSeconds(8)).build();
+        CompileRequest request = base.toBuilder()
+                .jvm(base.jvm().toBuilder().timeout(Duration.ofSeconds(8)).build())
+                .build();
 
         assertThatThrownBy(() -> ImageCompiler.compile(request, progress))
                 .isInstanceOf(TrainingException.class)
@@ -419,8 +422,10 @@ class ImageCompilerTests {
                 .classesDirectory(module.resolve("classes"))
                 .testClassesDirectory(Optional.of(module.resolve("test-classes")))
                 .dependencies(deps)
-                .workingDirectory(module)
-                .timeout(Duration.ofMinutes(2))
+                .jvm(TrainingJvm.builder()
+                        .workingDirectory(module)
+                        .timeout(Duration.ofMinutes(2))
+                        .build())
                 .imageFile(module.resolve("greeter-1.0-pkgimage.jar"))
                 .workDirectory(module.resolve("work"))
                 .toolVersion("test")

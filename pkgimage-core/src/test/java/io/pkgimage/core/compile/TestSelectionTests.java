@@ -3,6 +3,7 @@ package io.pkgimage.core.compile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.pkgimage.core.training.TestFilter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -118,6 +119,15 @@ class TestSelectionTests {
         assertThat(child.shouldRun("com/acme/FooTest.class", "writes")).isTrue();
         assertThat(child.shouldRun("com/acme/FooTest.class", "reads")).isFalse();
         assertThat(child.shouldRun("com/acme/FooTests.class", "slow")).isFalse();
+    }
+
+    @Test
+    void theChildFiltersByTheTagsAndTheMethodPatternsAlone() {
+        List<String> tests = List.of("FooTest#parses*");
+        TestSelection selection = new TestSelection(
+                tests, List.of(), TestSelection.methodsOf(tests, List.of()), List.of("fast"), List.of("slow"));
+
+        assertThat(selection.filter()).isEqualTo(new TestFilter(List.of("fast"), List.of("slow"), selection.methods()));
     }
 
     @Test

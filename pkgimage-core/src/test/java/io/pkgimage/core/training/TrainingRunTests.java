@@ -6,7 +6,6 @@ import io.pkgimage.core.jdk.Jdk;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -17,42 +16,30 @@ class TrainingRunTests {
     void whatIsNotSetHasTheDocumentedDefault() {
         TrainingRun run = TrainingRun.builder(JDK, Path.of("work")).build();
 
-        assertThat(run.jdk()).isEqualTo(JDK);
-        assertThat(run.workDirectory()).isEqualTo(Path.of("work"));
-        assertThat(run.classpath()).isEmpty();
-        assertThat(run.mainClass()).isEmpty();
-        assertThat(run.mainArguments()).isEmpty();
-        assertThat(run.testClasses()).isEmpty();
-        assertThat(run.loadClasses()).isEmpty();
-        assertThat(run.includeTags()).isEmpty();
-        assertThat(run.excludeTags()).isEmpty();
-        assertThat(run.methods()).isEmpty();
-        assertThat(run.configurationParameters()).isEmpty();
-        assertThat(run.systemProperties()).isEmpty();
-        assertThat(run.jvmArguments()).isEmpty();
-        assertThat(run.environment()).isEmpty();
-        assertThat(run.workingDirectory()).isEqualTo(Path.of("").toAbsolutePath());
-        assertThat(run.timeout()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(run)
+                .isEqualTo(new TrainingRun(
+                        JDK,
+                        List.of(),
+                        Optional.empty(),
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        TestFilter.none(),
+                        TrainingJvm.defaults(),
+                        Path.of("work")));
         assertThat(run.mode()).isEqualTo("classes");
     }
 
     @Test
-    void toBuilderGivesBackEveryField() {
+    void toBuilderGivesBackEveryFieldAndTheModeFollowsTheMainClassAndTheTests() {
         TrainingRun run = TrainingRun.builder(JDK, Path.of("work"))
                 .classpath(List.of(Path.of("a.jar")))
                 .mainClass(Optional.of("com.acme.Main"))
                 .mainArguments(List.of("x"))
                 .testClasses(List.of("com.acme.ATests"))
                 .loadClasses(List.of("com.acme.A"))
-                .includeTags(List.of("fast"))
-                .excludeTags(List.of("slow"))
-                .methods(Optional.of("ATests#a*"))
-                .configurationParameters(Map.of("k", "v"))
-                .systemProperties(Map.of("p", "1"))
-                .jvmArguments(List.of("-Xmx1g"))
-                .environment(Map.of("LANG", "C"))
-                .workingDirectory(Path.of("module"))
-                .timeout(Duration.ofSeconds(5))
+                .filter(new TestFilter(List.of("fast"), List.of("slow"), Optional.of("ATests#a*")))
+                .jvm(TrainingJvm.builder().timeout(Duration.ofSeconds(5)).build())
                 .build();
 
         assertThat(run.toBuilder().build()).isEqualTo(run);
