@@ -72,6 +72,12 @@ abstract class AbstractPkgImageMojo extends AbstractMojo {
         return JdkSelection.choose(jdk, toolchainManager, session, getLog());
     }
 
+    /** A user property of the build, else a property of the project: where a plugin parameter's property is read. */
+    String property(String name) {
+        String value = session.getUserProperties().getProperty(name);
+        return value != null ? value : project.getProperties().getProperty(name);
+    }
+
     MavenProgress progress() {
         return new MavenProgress(getLog(), showOutput);
     }

@@ -94,7 +94,8 @@ abstract class AbstractTrainingMojo extends AbstractPkgImageMojo {
         }
         if (!settings.leftOut().isEmpty()) {
             getLog().info("Training leaves out of the argLine " + settings.leftOut() + ": a coverage agent would count"
-                    + " the training run as tests and write to the build's coverage data.");
+                    + " the training run as tests and write to the build's coverage data, and training records what"
+                    + " a JVM loads, with no archive but the JDK's.");
         }
         List<ClasspathEntry> dependencies = new ArrayList<>();
         Optional<Artifact> launcher = Optional.empty();
@@ -204,15 +205,6 @@ abstract class AbstractTrainingMojo extends AbstractPkgImageMojo {
         Map<String, String> all = new TreeMap<>(properties);
         all.putIfAbsent("basedir", project.getBasedir().getAbsolutePath());
         return all;
-    }
-
-    /** A user property of the build, else a property of the project. */
-    String property(String name) {
-        String value = session.getUserProperties().getProperty(name);
-        if (value == null) {
-            value = project.getProperties().getProperty(name);
-        }
-        return value;
     }
 
     /** The plugin's {@code workingDirectory} (created, as Surefire does), else the module's folder. */

@@ -154,7 +154,7 @@ record SurefireSettings(
             // as Surefire: one fork, numbered 1; white space of any kind separates
             String line = argLine.replace("${surefire.forkNumber}", "1").replace("${surefire.threadNumber}", "1");
             for (String arg : split(resolve(line, properties, unresolved).replaceAll("\\s", " "))) {
-                (arg.startsWith("-javaagent:") && arg.contains("org.jacoco.agent") ? leftOut : jvmArguments).add(arg);
+                (leftOutOfTraining(arg) ? leftOut : jvmArguments).add(arg);
             }
         }
         Map<String, String> parameters = new TreeMap<>();
@@ -188,6 +188,18 @@ record SurefireSettings(
                 unresolved,
                 leftOut,
                 skippedBy(config, kind, properties));
+    }
+
+    /**
+     * Whether training leaves {@code arg} of the tests' argLine out: a coverage agent (training is not a run whose
+     * coverage counts, and its data file is the build's) or the options of an archive such as the one
+     * {@code pkgimage:prepare-test} gives the test JVMs (training records what a JVM loads, not what an archive
+     * held).
+     */
+    static boolean leftOutOfTraining(String arg) {
+        return (arg.startsWith("-javaagent:") && arg.contains("org.jacoco.agent"))
+                || arg.startsWith("-XX:SharedArchiveFile=")
+                || arg.startsWith("-Xlog:cds");
     }
 
     /**
