@@ -89,6 +89,16 @@ public class PrepareTestMojo extends AbstractLinkMojo {
                     + "): no test JVM starts.");
             return;
         }
+        Optional<String> xml = SurefireSettings.xmlArgLine(project, SurefireSettings.Kind.SUREFIRE);
+        if (xml.isPresent()
+                && !xml.get().contains("@{" + propertyName + "}")
+                && !xml.get().contains("${" + propertyName + "}")) {
+            getLog().info("pkgimage:prepare-test leaves the test JVMs of " + project.getArtifactId() + " alone:"
+                    + " Surefire's <argLine> does not take the " + propertyName + " property, so they would not see"
+                    + " the archive. Write @{" + propertyName + "} in it, as for jacoco:prepare-agent (and declare an"
+                    + " empty <" + propertyName + "/> property for builds without the goal).");
+            return;
+        }
         String existing = property(propertyName);
         SurefireSettings surefire = SurefireSettings.of(project, SurefireSettings.Kind.SUREFIRE, this::property);
         List<String> testOptions = surefire.jvmArguments();

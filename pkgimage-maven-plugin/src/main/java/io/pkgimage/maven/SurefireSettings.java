@@ -221,6 +221,13 @@ record SurefireSettings(
         return java.util.Optional.empty();
     }
 
+    /** The {@code argLine} written in the XML of the plugin {@code kind} of {@code project}, as written, if any. */
+    static java.util.Optional<String> xmlArgLine(MavenProject project, Kind kind) {
+        Plugin plugin = project.getPlugin(kind.key);
+        Xpp3Dom config = plugin == null ? null : merged(plugin, kind);
+        return java.util.Optional.ofNullable(config == null ? null : value(config, "argLine"));
+    }
+
     /** The skip reason of the plugin {@code kind} of {@code project}, if it skips its tests. */
     static java.util.Optional<String> skippedBy(MavenProject project, Kind kind, Function<String, String> properties) {
         Plugin plugin = project.getPlugin(kind.key);
