@@ -13,7 +13,7 @@ assert builds[1] =~ /argLine = -Dfrom\.project\.argline=kept .*-XX:SharedArchive
 // (the training JVM runs every class in one JVM, with Surefire's system properties: it writes a line per class too)
 def perFork = { lines -> lines.groupBy { it.split(' ')[1] }.findAll { pid, l -> l.size() == 1 }.collect { pid, l -> l[0] } }
 def training = { lines -> lines.groupBy { it.split(' ')[1] }.findAll { pid, l -> l.size() > 1 }.values().flatten() }
-['lib': 2, 'app': 3].each { module, classes ->
+['lib': 3, 'app': 4].each { module, classes ->
     def lines = perFork(forks(module, 2))
     assert lines.size() == classes : forks(module, 2)          // a JVM per test class
     training(forks(module, 2)).each { assert it.contains('no-archive') : "training runs without the tests' archive: $it" }
@@ -26,8 +26,16 @@ def training = { lines -> lines.groupBy { it.split(' ')[1] }.findAll { pid, l ->
 
 // 3: without pkgimage, no archive, and the same test results as with it
 forks('app', 3).each { assert it.contains('no-archive') && it.contains('projectArgLine=kept') : it }
-assert perFork(forks('app', 3)).size() == 3
+assert perFork(forks('app', 3)).size() == 4
+
+// JaCoCo's agent came through the same property: kept in every fork of app, before the archive's options
+assert builds[1] =~ /argLine = -javaagent:\S*org\.jacoco\.agent\S* .*-XX:SharedArchiveFile=/ : 'both in argLine'
+perFork(forks('app', 2)).each { assert it.contains('agent=jacoco') : it }
+assert new File(basedir, 'app/target/jacoco.exec').length() > 0 : 'coverage recorded'
+// Failsafe's JVM read the property too; and JUnit 4 (Vintage) ran in lib's
+assert perFork(forks('app', 2)).any { it.startsWith('CounterIT ') } : forks('app', 2)
+assert perFork(forks('lib', 2)).any { it.startsWith('WordsJUnit4Test ') } : forks('lib', 2)
 def results = { build -> (build =~ /(?m)Tests run: (\d+), Failures: (\d+), Errors: (\d+), Skipped: (\d+)$/).collect { it[0] }.sort() }
 assert results(builds[1]) == results(builds[2]) : "${results(builds[1])} vs ${results(builds[2])}"
-assert results(builds[1]).size() == 2 && results(builds[1]).every { it.contains('Failures: 0, Errors: 0') } : results(builds[1])
+assert results(builds[1]).size() == 3 && results(builds[1]).every { it.contains('Failures: 0, Errors: 0') } : results(builds[1])
 assert builds[2].contains('Skipping pkgimage:prepare-test') : builds[2]

@@ -21,7 +21,9 @@ class CounterEmptyTest {
         String archive = ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                 .filter(a -> a.startsWith("-XX:SharedArchiveFile=")).findFirst().orElse("no-archive");
         String line = "CounterEmptyTest pid=" + ProcessHandle.current().pid() + " info=" + System.getProperty("java.vm.info").replace(' ', '_')
-                + " projectArgLine=" + System.getProperty("from.project.argline") + " " + archive + "\n";
+                + " projectArgLine=" + System.getProperty("from.project.argline")
+                + " agent=" + (ManagementFactory.getRuntimeMXBean().getInputArguments().stream().anyMatch(a -> a.contains("org.jacoco.agent")) ? "jacoco" : "none")
+                + " " + archive + "\n";
         Files.writeString(Path.of(System.getProperty("it.forks")), line, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 }
