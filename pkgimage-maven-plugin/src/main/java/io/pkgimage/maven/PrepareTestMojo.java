@@ -13,7 +13,6 @@ import io.pkgimage.core.link.ImageLinker;
 import io.pkgimage.core.link.LinkRequest;
 import io.pkgimage.core.link.LinkResult;
 import io.pkgimage.core.link.MapFailure;
-import io.pkgimage.core.process.ForkedJvm;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -146,7 +145,10 @@ public class PrepareTestMojo extends AbstractLinkMojo {
         }
         List<String> options = new ArrayList<>(MapFailure.WARN.options(target));
         options.add("-XX:SharedArchiveFile=" + link.archive().toAbsolutePath());
-        String added = options.stream().map(ForkedJvm::quote).collect(Collectors.joining(" "));
+        // Surefire splits its argLine as a shell does: quote only what holds white space
+        String added = options.stream()
+                .map(o -> o.chars().anyMatch(Character::isWhitespace) ? "\"" + o + "\"" : o)
+                .collect(Collectors.joining(" "));
         String value = existing == null || existing.isBlank() ? added : existing + " " + added;
         project.getProperties().setProperty(propertyName, value);
         if (session.getUserProperties().getProperty(propertyName) != null) {
@@ -154,12 +156,8 @@ public class PrepareTestMojo extends AbstractLinkMojo {
             session.getUserProperties().setProperty(propertyName, value);
         }
         getLog().info("The test JVMs of " + project.getArtifactId() + " start with " + link.archive() + " ("
-                + recorded.classes().size() + " JDK classes the tests use; a JVM with their options maps it: "
-                + link.summary().stream()
-                        .filter(l -> l.startsWith("proof:"))
-                        .findFirst()
-                        .orElse("proven")
-                + "). " + propertyName + " = " + value);
+                + recorded.classes().size() + " JDK classes the tests use; a JVM with their options " + shaping
+                + " maps it, proven with -Xshare:on). " + propertyName + " = " + value);
         if (!MapFailure.canWarn(target)) {
             getLog().info("JDK " + target.feature() + " cannot warn when an archive does not map: a test JVM of"
                     + " another JDK or GC than " + target + " with " + shaping + " runs without it silently.");
