@@ -101,9 +101,9 @@ public class PrepareTestMojo extends AbstractLinkMojo {
         String existing = property(propertyName);
         SurefireSettings surefire = SurefireSettings.of(project, SurefireSettings.Kind.SUREFIRE, this::property);
         List<String> testOptions = surefire.jvmArguments();
-        Optional<String> unusable = testOptions.stream()
-                .filter(o -> ARCHIVE_OPTIONS.stream().anyMatch(o::startsWith))
-                .findFirst();
+        // the archive options the tests' argLine brings are among those training leaves out
+        Optional<String> unusable = archiveOption(
+                Stream.concat(testOptions.stream(), surefire.leftOut().stream()).toList());
         if (unusable.isPresent()) {
             getLog().info("pkgimage:prepare-test leaves the test JVMs of " + project.getArtifactId() + " alone: their"
                     + " argLine has " + unusable.get() + ", with which they map no archive of ours.");
@@ -129,6 +129,7 @@ public class PrepareTestMojo extends AbstractLinkMojo {
                     .timeout(linkTimeout())
                     .toolVersion(pluginVersion)
                     .shared(recorded)
+                    .onMapFailure(MapFailure.WARN) // the tests still run when the archive cannot map
                     .build();
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException("<name> (property pkgimage.name): " + e.getMessage(), e);
@@ -143,10 +144,8 @@ public class PrepareTestMojo extends AbstractLinkMojo {
                             + " (-Dpkgimage.skip).",
                     e);
         }
-        List<String> options = new ArrayList<>(MapFailure.WARN.options(target));
-        options.add("-XX:SharedArchiveFile=" + link.archive().toAbsolutePath());
         // Surefire splits its argLine as a shell does: quote only what holds white space
-        String added = options.stream()
+        String added = MapFailure.WARN.mapping(target, link.archive()).stream()
                 .map(o -> o.chars().anyMatch(Character::isWhitespace) ? "\"" + o + "\"" : o)
                 .collect(Collectors.joining(" "));
         String value = existing == null || existing.isBlank() ? added : existing + " " + added;
@@ -233,6 +232,13 @@ public class PrepareTestMojo extends AbstractLinkMojo {
         } catch (IOException e) {
             throw new MojoExecutionException("Cannot read the recorded classlist '" + file + "': " + e.getMessage(), e);
         }
+    }
+
+    /** The first of {@code options} with which a JVM maps no archive of ours, or that brings its own. */
+    static Optional<String> archiveOption(List<String> options) {
+        return options.stream()
+                .filter(o -> ARCHIVE_OPTIONS.stream().anyMatch(o::startsWith))
+                .findFirst();
     }
 
     /** Whether a JVM option shapes what a CDS archive must be dumped with: the GC, the heap, compressed pointers. */

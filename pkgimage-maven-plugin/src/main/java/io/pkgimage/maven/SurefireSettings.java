@@ -41,7 +41,6 @@ import org.codehaus.plexus.util.xml.Xpp3Dom;
  * @param unresolved property references in {@code argLine} that had no value and were left out
  * @param leftOut arguments of {@code argLine} that training leaves out (a coverage agent: training is not a test run
  *     whose coverage counts, and its data file is the build's)
- * @param skippedBy why the plugin skips its tests ({@code -DskipTests}, {@code <skip>}, ...), if it does
  */
 record SurefireSettings(
         TestSelection selection,
@@ -52,8 +51,7 @@ record SurefireSettings(
         java.util.Optional<String> workingDirectory,
         List<String> notHonoured,
         List<String> unresolved,
-        List<String> leftOut,
-        java.util.Optional<String> skippedBy) {
+        List<String> leftOut) {
 
     /** The plugin whose settings are read. */
     enum Kind {
@@ -114,11 +112,7 @@ record SurefireSettings(
 
     /** The Surefire settings of {@code project}. */
     static SurefireSettings of(MavenProject project, Kind kind, Function<String, String> properties) {
-        return of(
-                project.getPlugin(kind.key),
-                kind,
-                properties,
-                project.getBasedir().toPath());
+        return of(config(project, kind), kind, properties, project.getBasedir().toPath());
     }
 
     /**
@@ -127,6 +121,12 @@ record SurefireSettings(
      */
     static SurefireSettings of(Plugin plugin, Kind kind, Function<String, String> properties, Path basedir) {
         return of(plugin == null ? null : merged(plugin, kind), kind, properties, basedir);
+    }
+
+    /** The configuration of the plugin {@code kind} in {@code project}, merged as above, or null without the plugin. */
+    private static Xpp3Dom config(MavenProject project, Kind kind) {
+        Plugin plugin = project.getPlugin(kind.key);
+        return plugin == null ? null : merged(plugin, kind);
     }
 
     /** The plugin's configuration overlaid by those of the executions that run the tests. */
@@ -186,8 +186,7 @@ record SurefireSettings(
                         .map(w -> resolve(w, properties, unresolved)),
                 ignored,
                 unresolved,
-                leftOut,
-                skippedBy(config, kind, properties));
+                leftOut);
     }
 
     /**
@@ -209,10 +208,10 @@ record SurefireSettings(
         for (String skip : kind.skips) {
             String parameter = skip.substring(0, skip.indexOf(':'));
             String property = skip.substring(skip.indexOf(':') + 1);
-            String xml = config == null ? null : value(config, parameter);
-            if (xml != null ? Boolean.parseBoolean(xml) : Boolean.parseBoolean(properties.apply(property))) {
+            Xpp3Dom own = config == null ? new Xpp3Dom("configuration") : config;
+            if (Boolean.parseBoolean(setting(own, parameter, property, properties))) {
                 return java.util.Optional.of(
-                        xml != null
+                        value(own, parameter) != null
                                 ? "<" + parameter + "> is true in the " + kind.key.substring(kind.key.indexOf(':') + 1)
                                         + " configuration"
                                 : "property '" + property + "' is true");
@@ -223,16 +222,13 @@ record SurefireSettings(
 
     /** The {@code argLine} written in the XML of the plugin {@code kind} of {@code project}, as written, if any. */
     static java.util.Optional<String> xmlArgLine(MavenProject project, Kind kind) {
-        Plugin plugin = project.getPlugin(kind.key);
-        Xpp3Dom config = plugin == null ? null : merged(plugin, kind);
+        Xpp3Dom config = config(project, kind);
         return java.util.Optional.ofNullable(config == null ? null : value(config, "argLine"));
     }
 
     /** The skip reason of the plugin {@code kind} of {@code project}, if it skips its tests. */
     static java.util.Optional<String> skippedBy(MavenProject project, Kind kind, Function<String, String> properties) {
-        Plugin plugin = project.getPlugin(kind.key);
-        Xpp3Dom config = plugin == null ? null : merged(plugin, kind);
-        return skippedBy(config, kind, properties);
+        return skippedBy(config(project, kind), kind, properties);
     }
 
     /**
@@ -311,8 +307,7 @@ record SurefireSettings(
                 java.util.Optional.empty(),
                 List.of(),
                 List.of(),
-                List.of(),
-                java.util.Optional.empty());
+                List.of());
     }
 
     /** Each of {@code options} split as {@link #split} splits one, joined. */

@@ -38,4 +38,24 @@ class PrepareTestMojoTests {
     void otherOptionsAreNot(String option) {
         assertThat(PrepareTestMojo.shapesTheArchive(option)).isFalse();
     }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "-Xshare:off",
+                "-XX:SharedArchiveFile=/x/app.jsa",
+                "-XX:AOTCache=app.aot",
+                "-XX:AOTMode=off",
+                "-XX:-UseSharedSpaces"
+            })
+    void anArchiveOptionOfTheTestsIsFoundWhereverItStands(String option) {
+        assertThat(PrepareTestMojo.archiveOption(java.util.List.of("-Xmx512m", option, "-ea")))
+                .contains(option);
+    }
+
+    @org.junit.jupiter.api.Test
+    void optionsWithoutOneHaveNone() {
+        assertThat(PrepareTestMojo.archiveOption(java.util.List.of("-Xmx512m", "-Xshare:auto", "-Xlog:gc")))
+                .isEmpty();
+    }
 }

@@ -238,27 +238,29 @@ class SurefireSettingsTests {
 
     @Test
     void skipsAsThePluginDoesFromItsXmlOrItsProperties() throws Exception {
-        assertThat(surefire("<configuration><skip>true</skip></configuration>", Map.of())
-                        .skippedBy())
+        assertThat(skip("<configuration><skip>true</skip></configuration>", SurefireSettings.Kind.SUREFIRE, Map.of()))
                 .contains("<skip> is true in the maven-surefire-plugin configuration");
-        assertThat(surefire("<configuration><skipTests>true</skipTests></configuration>", Map.of())
-                        .skippedBy())
+        assertThat(skip(
+                        "<configuration><skipTests>true</skipTests></configuration>",
+                        SurefireSettings.Kind.SUREFIRE,
+                        Map.of()))
                 .contains("<skipTests> is true in the maven-surefire-plugin configuration");
-        assertThat(surefire("<configuration/>", Map.of("maven.test.skip.exec", "true"))
-                        .skippedBy())
+        assertThat(skip("<configuration/>", SurefireSettings.Kind.SUREFIRE, Map.of("maven.test.skip.exec", "true")))
                 .contains("property 'maven.test.skip.exec' is true");
         // the XML's false wins over the property, as for any plugin parameter
-        assertThat(surefire("<configuration><skipTests>false</skipTests></configuration>", Map.of("skipTests", "true"))
-                        .skippedBy())
+        assertThat(skip(
+                        "<configuration><skipTests>false</skipTests></configuration>",
+                        SurefireSettings.Kind.SUREFIRE,
+                        Map.of("skipTests", "true")))
                 .isEmpty();
-        assertThat(surefire("<configuration/>", Map.of("skipITs", "true")).skippedBy())
+        assertThat(skip("<configuration/>", SurefireSettings.Kind.SUREFIRE, Map.of("skipITs", "true")))
                 .isEmpty();
-        assertThat(SurefireSettings.of(
-                                xml("<configuration/>"),
-                                SurefireSettings.Kind.FAILSAFE,
-                                Map.of("skipITs", "true")::get,
-                                BASEDIR)
-                        .skippedBy())
+        assertThat(skip("<configuration/>", SurefireSettings.Kind.FAILSAFE, Map.of("skipITs", "true")))
                 .contains("property 'skipITs' is true");
+    }
+
+    private static java.util.Optional<String> skip(
+            String xml, SurefireSettings.Kind kind, Map<String, String> properties) throws Exception {
+        return SurefireSettings.skippedBy(xml(xml), kind, properties::get);
     }
 }

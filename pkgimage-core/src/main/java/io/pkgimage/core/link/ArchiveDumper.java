@@ -61,9 +61,7 @@ final class ArchiveDumper {
                 });
         if (exit.exitCode() != 0 || !Files.isRegularFile(archive)) {
             throw new LinkException("Dumping the CDS archive with " + request.jdk() + " failed"
-                    + (exit.timedOut()
-                            ? " (timed out after " + request.timeout().toSeconds() + " s)"
-                            : "")
+                    + timedOut(exit, request)
                     + " with exit code " + exit.exitCode() + (exit.exitCode() == 0 ? " and no archive written" : "")
                     + ". Check that this JDK can dump CDS archives (java -Xshare:dump) and that the JVM options "
                     + request.jvmOptions() + " are its. Command was: " + exit.commandLine() + exit.lastOutput());
@@ -105,9 +103,7 @@ final class ArchiveDumper {
                 });
         if (exit.exitCode() != 0 || gc[0] == null) {
             throw new LinkException("The JVM does not map the linked archive: it failed to start with -Xshare:on"
-                    + (exit.timedOut()
-                            ? " (timed out after " + request.timeout().toSeconds() + " s)"
-                            : "")
+                    + timedOut(exit, request)
                     + " (exit code " + exit.exitCode() + "). A JVM started with -Xshare:auto would silently run"
                     + " without it. Check that the JVM options match the run's. Command was: " + exit.commandLine()
                     + exit.lastOutput());
@@ -118,5 +114,9 @@ final class ArchiveDumper {
                     + " class path is the one the archive was dumped for. Command was: " + exit.commandLine());
         }
         return new Proof(classes.size(), shared.size(), gc[0], exit.wallMillis());
+    }
+
+    private static String timedOut(ForkedJvm.Exit exit, LinkRequest request) {
+        return exit.timedOut() ? " (timed out after " + request.timeout().toSeconds() + " s)" : "";
     }
 }

@@ -136,8 +136,7 @@ public final class ImageLinker {
     }
 
     private static String argfile(LinkRequest request, Path archive, List<Path> classpath) {
-        List<String> args = new ArrayList<>(request.onMapFailure().options(request.jdk()));
-        args.add("-XX:SharedArchiveFile=" + archive.toAbsolutePath());
+        List<String> args = new ArrayList<>(request.onMapFailure().mapping(request.jdk(), archive));
         args.addAll(request.jvmOptions());
         args.add("-cp");
         args.add(LinkClasspath.join(classpath));

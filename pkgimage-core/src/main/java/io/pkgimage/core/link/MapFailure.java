@@ -1,6 +1,8 @@
 package io.pkgimage.core.link;
 
 import io.pkgimage.core.jdk.Jdk;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -32,6 +34,13 @@ public enum MapFailure {
             case WARN -> canWarn(jdk) ? List.of("-Xlog:cds=off", "-Xlog:cds=warning:stderr") : List.of();
             case ACCEPT -> canWarn(jdk) ? List.of("-Xlog:cds=off") : List.of();
         };
+    }
+
+    /** The JVM options that map {@code archive} on {@code jdk} with this behaviour when it cannot map. */
+    public List<String> mapping(Jdk jdk, Path archive) {
+        List<String> options = new ArrayList<>(options(jdk));
+        options.add("-XX:SharedArchiveFile=" + archive.toAbsolutePath());
+        return options;
     }
 
     /** Whether a JVM of {@code jdk} can say, at warning level, that an archive did not map (JDK 17 cannot). */
