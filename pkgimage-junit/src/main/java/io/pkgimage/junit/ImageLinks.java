@@ -44,8 +44,8 @@ final class ImageLinks {
     }
 
     /**
-     * Links {@code images} (none for a plain JVM's archive) and {@code shared} for the test class path, as {@code
-     * name}, dumped and proven with {@code options}: exactly those of the JVMs that will map it. The cache key holds
+     * Links {@code images} and {@code shared} for {@code classpath}, as {@code name}, dumped and proven with {@code
+     * options}: exactly those of the JVMs that will map it. The cache key holds
      * pkgimage's version, so an archive of another version is never reused.
      *
      * @throws PkgImageException when the link fails or, since it is strict, an image cannot be read
@@ -53,23 +53,24 @@ final class ImageLinks {
     static LinkResult link(
             SoundnessSettings settings,
             String name,
+            List<Path> classpath,
             List<Path> images,
             RecordedClassList shared,
             List<String> options) {
-        return ImageLinker.link(request(settings, name, images, shared, options), Progress.silent());
+        return ImageLinker.link(request(settings, name, classpath, images, shared, options), Progress.silent());
     }
 
-    /** The request of {@link #link}. */
+    /** The request of {@link #link}, for {@code classpath} (the entries the archive is dumped with). */
     static LinkRequest request(
             SoundnessSettings settings,
             String name,
+            List<Path> classpath,
             List<Path> images,
             RecordedClassList shared,
             List<String> options) {
         return LinkRequest.builder(
                         name, settings.jdk(), settings.workDirectory().resolve("link"))
-                .classpath(
-                        settings.classpath().stream().map(ClasspathEntry::test).collect(Collectors.toList()))
+                .classpath(classpath.stream().map(ClasspathEntry::test).collect(Collectors.toList()))
                 .images(images)
                 .jvmOptions(options)
                 .strict(true) // a corrupt or foreign image is a broken setup here, not something to leave out quietly

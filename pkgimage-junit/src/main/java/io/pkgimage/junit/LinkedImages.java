@@ -54,6 +54,7 @@ record LinkedImages(
                     Optional.of(ImageLinks.link(
                             settings,
                             LATENCY_LINK,
+                            settings.classpath(),
                             settings.images(),
                             RecordedClassList.parse(List.of()),
                             settings.jvmOptions())),

@@ -1,7 +1,6 @@
 package io.pkgimage.junit;
 
 import io.pkgimage.core.link.ClassLoadLog;
-import io.pkgimage.core.link.LinkResult;
 import io.pkgimage.core.process.ForkedJvm;
 import io.pkgimage.core.soundness.RunLog;
 import io.pkgimage.junit.child.ChildConfig;
@@ -104,33 +103,20 @@ final class PairRuns {
 
     private static Child child(SoundnessArchives archives, ChildConfig config, Path dir, boolean imaged) {
         SoundnessSettings settings = archives.settings();
-        Optional<LinkResult> link = imaged ? Optional.of(archives.imaged()) : archives.plain();
         List<String> options = new ArrayList<>(settings.childJvmOptions());
-        link.ifPresent(l -> options.addAll(l.mapping()));
+        if (imaged) {
+            options.addAll(archives.imaged().mapping());
+        }
         Path loadLog = dir.resolve(LOAD_LOG);
         options.add("-Xlog:class+load=info:file=" + loadLog.toAbsolutePath());
-        ForkedJvm.Exit exit = fork(settings, options, classpath(archives), config, dir);
+        ForkedJvm.Exit exit =
+                fork(settings, options, imaged ? archives.imagedClasspath() : archives.plainClasspath(), config, dir);
         return new Child(
                 imaged,
                 RunLog.read(dir.resolve(LOG)),
                 exit,
                 imageClassesFromArchive(archives.imageClasses(), loadLog),
                 loadLog);
-    }
-
-    /**
-     * The children's class path: the link's, whose jars the archive holds (folders replaced by jars of them, the only
-     * form an archive takes), then the folders themselves, so that what a test looks up in them and a jar does not
-     * hold in that form (a path such as {@code ./dir/file}, a folder) is found as in the test JVM. A class path that
-     * only grows at its end keeps the archive valid.
-     */
-    static List<Path> classpath(SoundnessArchives archives) {
-        List<Path> classpath = new ArrayList<>(archives.classpath());
-        archives.settings().classpath().stream()
-                .filter(Files::isDirectory)
-                .filter(p -> !classpath.contains(p))
-                .forEach(classpath::add);
-        return classpath;
     }
 
     /**

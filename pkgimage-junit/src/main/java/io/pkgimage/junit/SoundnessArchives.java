@@ -10,6 +10,7 @@ import io.pkgimage.core.jdk.JdkPackages;
 import io.pkgimage.core.link.LinkClasspath;
 import io.pkgimage.core.link.LinkResult;
 import io.pkgimage.core.process.ForkedJvm;
+import io.pkgimage.core.soundness.ImagedLayout;
 import io.pkgimage.core.soundness.SharedClasses;
 import io.pkgimage.junit.child.ChildConfig;
 import java.io.IOException;
@@ -19,7 +20,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -28,37 +28,34 @@ import java.util.stream.Collectors;
 import org.opentest4j.AssertionFailedError;
 
 /**
- * The archives that the soundness JVMs of one test run map: the imaged JVM's holds the images (and the shared test
- * infrastructure, if on), the plain JVM's the shared test infrastructure alone, or there is none and the plain JVM
- * runs with the JDK's default archive. Both are dumped and proven with exactly the options of the child JVMs, in the
- * background: a JVM that needs no archive (the first plain one) starts at once on the link's class path.
+ * The class paths of the soundness JVMs of one test run and the archive the imaged one maps. The plain JVM is
+ * Surefire's: the test class path as the test JVM has it, class folders and all, with the JDK's default archive. The
+ * imaged JVM is a user's imaged JVM: the entries that hold the images' classes as jars, mapped from the archive of the
+ * images (and, if on, of the shared test infrastructure), followed by the test class folders ({@link ImagedLayout}).
+ * The archive is dumped and proven with exactly the options of the child JVMs, in the background: the first plain
+ * JVM, which needs no archive, starts at once.
  *
  * <p>The shared classes come from a probe: a few test classes run once more, plainly, with their loaded classes
- * recorded. What of them refers to no class of the images is archived in both ({@link SharedClasses}).
+ * recorded. What of them refers to no class of the images is archived ({@link SharedClasses}).
  */
 final class SoundnessArchives {
 
     /** The name of the imaged JVMs' link. */
     static final String IMAGED_LINK = "soundness-imaged";
-    /** The name of the plain JVMs' link. */
-    static final String PLAIN_LINK = "soundness-plain";
 
     private final SoundnessSettings settings;
-    private final List<Path> classpath;
+    private final List<Path> imagedClasspath;
     private final CompletableFuture<LinkResult> imaged;
-    private final Optional<CompletableFuture<LinkResult>> plain;
     private final Set<String> imageClasses;
 
     private SoundnessArchives(
             SoundnessSettings settings,
-            List<Path> classpath,
+            List<Path> imagedClasspath,
             CompletableFuture<LinkResult> imaged,
-            Optional<CompletableFuture<LinkResult>> plain,
             Set<String> imageClasses) {
         this.settings = settings;
-        this.classpath = List.copyOf(classpath);
+        this.imagedClasspath = List.copyOf(imagedClasspath);
         this.imaged = imaged;
-        this.plain = plain;
         this.imageClasses = Set.copyOf(imageClasses);
     }
 
@@ -67,14 +64,14 @@ final class SoundnessArchives {
         return settings;
     }
 
-    /** The class path that both archives hold for: the test class path with its folders as jars. */
-    List<Path> classpath() {
-        return classpath;
+    /** The plain JVM's class path: the test JVM's own, as Surefire gives it. */
+    List<Path> plainClasspath() {
+        return settings.classpath();
     }
 
-    /** Whether the plain JVM maps an archive of the shared test infrastructure. */
-    boolean sharesInfrastructure() {
-        return plain.isPresent();
+    /** The imaged JVM's class path: the archive's jars, then the test class folders. */
+    List<Path> imagedClasspath() {
+        return imagedClasspath;
     }
 
     /** Internal names of the images' classes, for the proofs. */
@@ -88,21 +85,8 @@ final class SoundnessArchives {
      * @throws AssertionFailedError why there is none, with the cause
      */
     LinkResult imaged() {
-        return join(imaged);
-    }
-
-    /**
-     * The plain JVM's archive, once it is linked, if the test infrastructure is shared.
-     *
-     * @throws AssertionFailedError why there is none, with the cause
-     */
-    Optional<LinkResult> plain() {
-        return plain.map(SoundnessArchives::join);
-    }
-
-    private static LinkResult join(CompletableFuture<LinkResult> link) {
         try {
-            return link.join();
+            return imaged.join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof AssertionFailedError failure) {
                 throw failure;
@@ -112,61 +96,50 @@ final class SoundnessArchives {
     }
 
     /**
-     * Reads the images and starts linking the archives, probing with {@code probe} (a few small test classes) when the
-     * test infrastructure is shared.
+     * Reads the images, lays out the imaged JVM's class path and starts linking its archive, probing with {@code
+     * probe} (a few small test classes) when the test infrastructure is shared.
      *
      * @throws AssertionFailedError when an image cannot be read, with the cause
      */
     static SoundnessArchives make(SoundnessSettings settings, ChildConfig probe) {
         List<PackageImage> images = new ArrayList<>();
-        List<Path> classpath;
+        ImagedLayout layout;
+        List<Path> linked;
+        Set<String> imageClasses = new HashSet<>();
         try {
             for (Path file : settings.images()) {
                 images.add(ImageCodec.read(file));
             }
-            classpath = LinkClasspath.of(ImageLinks.request(
-                    settings, IMAGED_LINK, List.of(), RecordedClassList.parse(List.of()), List.of()));
+            images.forEach(image -> imageClasses.addAll(image.classNames()));
+            layout = ImagedLayout.of(
+                    settings.classpath(),
+                    folder -> ClasspathIndex.classes(folder, settings.jdk().feature()).keySet().stream()
+                            .anyMatch(imageClasses::contains),
+                    settings.workDirectory().resolve("layout"));
+            linked = LinkClasspath.of(ImageLinks.request(
+                    settings,
+                    IMAGED_LINK,
+                    layout.archived(),
+                    List.of(),
+                    RecordedClassList.parse(List.of()),
+                    List.of()));
         } catch (PkgImageException | UncheckedIOException e) {
             throw ImageLinks.notLinked(settings, e);
         }
-        Set<String> imageClasses = new HashSet<>();
-        images.forEach(image -> imageClasses.addAll(image.classNames()));
-        if (!settings.sharedInfrastructure()) {
-            return new SoundnessArchives(
-                    settings,
-                    classpath,
-                    background(
-                            () -> link(settings, IMAGED_LINK, settings.images(), RecordedClassList.parse(List.of()))),
-                    Optional.empty(),
-                    imageClasses);
-        }
-        CompletableFuture<RecordedClassList> shared = background(() -> probe(settings, probe, images));
+        CompletableFuture<RecordedClassList> shared = settings.sharedInfrastructure()
+                ? background(() -> probe(settings, probe, images))
+                : CompletableFuture.completedFuture(RecordedClassList.parse(List.of()));
         return new SoundnessArchives(
                 settings,
-                classpath,
-                shared.thenApplyAsync(
-                        s -> link(settings, IMAGED_LINK, settings.images(), s), SoundnessArchives::daemon),
-                Optional.of(shared.thenApplyAsync(
-                        s -> {
-                            try {
-                                return ImageLinks.link(settings, PLAIN_LINK, List.of(), s, settings.childJvmOptions());
-                            } catch (PkgImageException | UncheckedIOException e) {
-                                throw new AssertionFailedError(
-                                        "The plain JVM's archive of the shared test infrastructure could not be"
-                                                + " linked: " + e.getMessage() + " ("
-                                                + ImageSoundness.SHARED_INFRASTRUCTURE
-                                                + "=false runs without it)",
-                                        e);
-                            }
-                        },
-                        SoundnessArchives::daemon)),
+                layout.classpath(linked),
+                shared.thenApplyAsync(s -> link(settings, layout.archived(), s), SoundnessArchives::daemon),
                 imageClasses);
     }
 
-    private static LinkResult link(
-            SoundnessSettings settings, String name, List<Path> images, RecordedClassList shared) {
+    private static LinkResult link(SoundnessSettings settings, List<Path> classpath, RecordedClassList shared) {
         try {
-            return ImageLinks.link(settings, name, images, shared, settings.childJvmOptions());
+            return ImageLinks.link(
+                    settings, IMAGED_LINK, classpath, settings.images(), shared, settings.childJvmOptions());
         } catch (PkgImageException | UncheckedIOException e) {
             throw ImageLinks.notLinked(settings, e);
         }

@@ -2,6 +2,7 @@ package io.pkgimage.maven;
 
 import io.pkgimage.core.PkgImageException;
 import io.pkgimage.core.classpath.ClasspathEntry;
+import io.pkgimage.core.io.DeterministicJar;
 import io.pkgimage.core.jdk.Jdk;
 import io.pkgimage.core.link.ImageLinker;
 import io.pkgimage.core.link.LinkCache;
@@ -128,6 +129,26 @@ abstract class AbstractLinkMojo extends AbstractPkgImageMojo {
                 || Artifact.SCOPE_SYSTEM.equals(a.getScope());
     }
 
+    /**
+     * The module's classes as the link takes them: its packaged jar when there is one that holds what {@code
+     * target/classes} holds (the link runs after {@code package}), so that the JVM finds them in the jar Maven made;
+     * else the folder, which the link jars as {@code maven-jar-plugin} would.
+     */
+    Path classesOrPackagedJar() {
+        Path classes = Path.of(project.getBuild().getOutputDirectory());
+        java.io.File file = project.getArtifact().getFile();
+        if (file == null || !file.isFile() || !file.getName().endsWith(".jar")) {
+            return classes;
+        }
+        if (DeterministicJar.holdsTheSameAs(classes, file.toPath())) {
+            getLog().info("Linking the packaged jar " + file + " (it holds what " + classes + " holds)");
+            return file.toPath();
+        }
+        getLog().info("The packaged jar " + file + " does not hold what " + classes + " holds (it was repackaged,"
+                + " or the classes changed since it was packaged): linking a jar made of " + classes + " instead");
+        return classes;
+    }
+
     /** The name the link writes under; a goal with its own class path names its own. */
     String linkName(String name) {
         return name;
@@ -186,8 +207,7 @@ abstract class AbstractLinkMojo extends AbstractPkgImageMojo {
         if (testScope) {
             classpath.add(ClasspathEntry.test(Path.of(project.getBuild().getTestOutputDirectory())));
         }
-        classpath.add(ClasspathEntry.self(
-                Path.of(project.getBuild().getOutputDirectory()), ImageArtifacts.coordinates(project.getArtifact())));
+        classpath.add(ClasspathEntry.self(classesOrPackagedJar(), ImageArtifacts.coordinates(project.getArtifact())));
         ImageArtifacts.ofProject(project).ifPresent(imageFiles::add);
         for (Artifact a : classpathArtifacts(testScope)) {
             classpath.add(entry(a));

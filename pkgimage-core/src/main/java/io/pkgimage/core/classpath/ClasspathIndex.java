@@ -114,7 +114,9 @@ public final class ClasspathIndex implements AutoCloseable {
                 files.filter(f -> f.toString().endsWith(".class") && Files.isRegularFile(f))
                         .forEach(f -> {
                             String resource = path.relativize(f).toString().replace('\\', '/');
-                            put(out, resource, resource);
+                            if (!resource.startsWith("META-INF/")) { // a folder is never multi-release
+                                put(out, resource, resource);
+                            }
                         });
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot list class folder '" + path + "': " + e.getMessage(), e);

@@ -12,7 +12,6 @@ import io.pkgimage.core.image.ImagePart;
 import io.pkgimage.core.image.PackageImage;
 import io.pkgimage.core.image.TrainedOn;
 import io.pkgimage.core.image.TrainingSummary;
-import io.pkgimage.core.io.DeterministicJar;
 import io.pkgimage.core.io.Hashing;
 import io.pkgimage.core.jdk.Jdk;
 import io.pkgimage.core.jdk.JdkPackages;
@@ -69,8 +68,10 @@ public final class ImageCompiler {
 
         int feature = request.jdk().feature();
         Path work = request.workDirectory();
-        Path classesJar = classesJar(request.classesDirectory(), request.coordinates(), work);
-        SortedMap<String, String> fingerprints = fingerprints(classesJar, feature);
+        // the training JVM's class path is Surefire's: the class folders as they are, so that the tests find their
+        // classes and resources as under Surefire (the JDK records classes of folders, though it archives only jars)
+        Path classes = request.classesDirectory();
+        SortedMap<String, String> fingerprints = fingerprints(classes, feature);
 
         List<String> tests = workload.runsTests()
                 ? request.testClassesDirectory()
@@ -84,7 +85,7 @@ public final class ImageCompiler {
         }
         List<ClasspathEntry> entries = new ArrayList<>();
         request.testClassesDirectory().ifPresent(t -> entries.add(ClasspathEntry.test(t)));
-        entries.add(ClasspathEntry.self(classesJar, request.coordinates()));
+        entries.add(ClasspathEntry.self(classes, request.coordinates()));
         entries.addAll(request.dependencies());
         request.harness().forEach(h -> entries.add(ClasspathEntry.test(h)));
         entries.add(ClasspathEntry.test(TrainingLauncher.harnessLocation()));
@@ -205,11 +206,10 @@ public final class ImageCompiler {
      */
     public static PackageImage addSession(SessionRecording r, Progress progress) {
         Optional<PackageImage> existing = existing(r.imageFile(), progress);
-        Path classesJar = classesJar(r.classesDirectory(), r.coordinates(), r.workDirectory());
         SortedMap<String, String> fingerprints =
-                fingerprints(classesJar, r.jdk().feature());
+                fingerprints(r.classesDirectory(), r.jdk().feature());
         List<ClasspathEntry> entries = new ArrayList<>();
-        entries.add(ClasspathEntry.self(classesJar, r.coordinates()));
+        entries.add(ClasspathEntry.self(r.classesDirectory(), r.coordinates()));
         entries.addAll(r.dependencies());
         ClassListSplit split = split(r.classlist(), entries, r.jdk());
         Optional<ImagePart> before =
@@ -257,22 +257,12 @@ public final class ImageCompiler {
         }
     }
 
-    /** The package's classes as a deterministic jar in {@code work} (an empty one when it has none). */
-    private static Path classesJar(Path classesDirectory, Coordinates coordinates, Path work) {
-        Path classesJar = work.resolve(coordinates.artifactId() + "-classes.jar");
-        if (Files.isDirectory(classesDirectory)) {
-            DeterministicJar.of(classesDirectory, classesJar);
-        } else {
-            emptyJar(classesJar);
-        }
-        return classesJar;
-    }
-
-    private static SortedMap<String, String> fingerprints(Path classesJar, int feature) {
+    /** The SHA-256 of each class of the package's class folder (none when it has no folder). */
+    private static SortedMap<String, String> fingerprints(Path classes, int feature) {
         SortedMap<String, String> fingerprints = new TreeMap<>();
-        ClasspathIndex.classes(classesJar, feature)
+        ClasspathIndex.classes(classes, feature)
                 .forEach((name, resource) ->
-                        fingerprints.put(name, Hashing.sha256(ClasspathIndex.read(classesJar, resource))));
+                        fingerprints.put(name, Hashing.sha256(ClasspathIndex.read(classes, resource))));
         return fingerprints;
     }
 
@@ -386,19 +376,6 @@ public final class ImageCompiler {
             throw new UncheckedIOException("Cannot read '" + folder + "': " + e.getMessage(), e);
         }
         return HexFormat.of().formatHex(digest.digest());
-    }
-
-    private static void emptyJar(Path jar) {
-        try {
-            Path empty = Files.createTempDirectory("pkgimage-empty");
-            try {
-                DeterministicJar.of(empty, jar);
-            } finally {
-                Files.deleteIfExists(empty);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write '" + jar + "': " + e.getMessage(), e);
-        }
     }
 
     private static long millis(long startNanos) {

@@ -93,22 +93,33 @@ public final class TrainingLauncher {
             }
         }
         boolean mainExited = run.mainClass().isPresent() && "true".equals(p.getProperty("goodbye"));
-        if (mainExited && exit.exitCode() != 0) {
+        boolean mainHalted = run.mainClass().isPresent()
+                && !mainExited
+                && "true".equals(p.getProperty("mainStarted"))
+                && exit.exitCode() == 0;
+        if (mainHalted) {
+            // the workload halted the JVM (Runtime.halt runs no shutdown hook), as Spring's
+            // -Dspring.context.exit=onRefresh does once the context is up: exit code 0 is a run that succeeded
+            progress.info("The workload " + run.mainClass().get()
+                    + " halted the JVM with exit code 0 (Runtime.halt, as -Dspring.context.exit=onRefresh does);"
+                    + " its run counts as complete");
+            p.setProperty("run", "1");
+            p.setProperty("failed", "0");
+        } else if (mainExited && exit.exitCode() != 0) {
             // the workload ended the JVM with System.exit(non-zero): a failed run, as a failing test is
             p.setProperty("run", "0");
             p.setProperty("failed", "1");
             p.setProperty(
                     "failure.0",
-                    run.mainClass().get() + ".main " + run.mainArguments() + " — System.exit(" + exit.exitCode()
-                            + ")"
-                            + (exit.lastLines().isEmpty()
-                                    ? ""
-                                    : "; its last line: "
-                                            + exit.lastLines()
-                                                    .get(exit.lastLines().size() - 1)));
+                    run.mainClass().get() + ".main " + run.mainArguments() + " — System.exit(" + exit.exitCode() + ")"
+                            + lastLine(exit));
         } else if (exit.exitCode() != 0 || !"true".equals(p.getProperty("goodbye"))) {
             throw new TrainingException("The training JVM terminated without properly saying goodbye (exit code "
-                    + exit.exitCode() + "). Did a test call System.exit or crash the JVM? Command was: "
+                    + exit.exitCode() + "). "
+                    + (run.mainClass().isPresent()
+                            ? "Did the workload halt the JVM with a non-zero code, or crash it?"
+                            : "Did a test call System.exit or crash the JVM?")
+                    + " Command was: "
                     + commandLine + exit.lastOutput());
         }
         if (!Files.isRegularFile(classlist)) {
@@ -132,6 +143,12 @@ public final class TrainingLauncher {
                 p.getProperty("runtimeVersion", "unknown"),
                 Integer.parseInt(p.getProperty("feature", "0")),
                 exit.wallMillis());
+    }
+
+    private static String lastLine(ForkedJvm.Exit exit) {
+        return exit.lastLines().isEmpty()
+                ? ""
+                : "; its last line: " + exit.lastLines().get(exit.lastLines().size() - 1);
     }
 
     private static void writeConfig(TrainingRun run, Path results, Path config) throws IOException {

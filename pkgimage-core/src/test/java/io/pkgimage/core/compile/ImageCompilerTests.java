@@ -333,6 +333,32 @@ class ImageCompilerTests {
                         "com.acme.Greeter.main [throw] — java.lang.IllegalStateException: no greeting for throw");
     }
 
+    @Test
+    void aMainThatHaltsTheJvmWithExitCodeZeroIsACompleteRunAndWithAnotherCodeAFailure() throws IOException {
+        Path module = module(GREETER_MAIN, "com.acme.GreeterTests", PASSING_TEST);
+        CompileRequest tests = request(module, Jdks.current());
+
+        // WHEN a main halts the JVM (Runtime.halt runs no shutdown hook) with exit code 0
+        CompileResult halted =
+                ImageCompiler.compile(with(tests, Workload.main("com.acme.Greeter", List.of("halt")), true), progress);
+
+        // THEN its run counts as complete, what it loaded until it halted is in the part, and the log says so
+        ImagePart main = halted.image().part(ImagePart.MAIN).orElseThrow();
+        assertThat(main.summary().run()).isEqualTo(1);
+        assertThat(main.summary().failed()).isZero();
+        assertThat(main.jdkClasses()).extracting(ClassEntry::name).contains("java/util/zip/Adler32");
+        assertThat(infos)
+                .contains("The workload com.acme.Greeter halted the JVM with exit code 0 (Runtime.halt, as"
+                        + " -Dspring.context.exit=onRefresh does); its run counts as complete");
+
+        // a halt with another code is not a run that ended well: the training fails, saying what to look for
+        assertThatThrownBy(() -> ImageCompiler.compile(
+                        with(tests, Workload.main("com.acme.Greeter", List.of("halt3")), false), progress))
+                .isInstanceOf(TrainingException.class)
+                .hasMessageStartingWith("The training JVM terminated without properly saying goodbye (exit code 3)."
+                        + " Did the workload halt the JVM with a non-zero code, or crash it? Command was: ");
+    }
+
     private static final String GREETER =
             """
             package com.acme;
@@ -356,6 +382,11 @@ class ImageCompilerTests {
                     switch (args[0]) {
                         case "exit" -> System.exit(3);
                         case "throw" -> throw new IllegalStateException("no greeting for " + args[0]);
+                        case "halt", "halt3" -> {
+                            // as Spring's -Dspring.context.exit=onRefresh ends a training run: no shutdown hook runs
+                            new java.util.zip.Adler32().update(1);
+                            Runtime.getRuntime().halt(args[0].equals("halt") ? 0 : 3);
+                        }
                         default -> {
                             java.util.zip.Adler32 sum = new java.util.zip.Adler32();
                             sum.update(greet(args[0]).getBytes());

@@ -5,15 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.jar.Attributes;
+import java.util.jar.JarFile;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -77,13 +82,93 @@ class DeterministicJarTests {
                 entries.put(e.getName(), new String(zip.readAllBytes(), UTF_8));
             }
         }
+        // as maven-jar-plugin writes them: the manifest first, then every folder and file, sorted
         assertThat(entries)
                 .containsExactly(
+                        Map.entry("META-INF/", ""),
+                        Map.entry("META-INF/MANIFEST.MF", "Manifest-Version: 1.0\r\nCreated-By: pkgimage\r\n\r\n"),
+                        Map.entry("META-INF/services/", ""),
                         Map.entry("META-INF/services/x.Y", "content of META-INF/services/x.Y"),
                         Map.entry("Top.class", "content of Top.class"),
+                        Map.entry("com/", ""),
+                        Map.entry("com/acme/", ""),
                         Map.entry("com/acme/A$1.class", "content of com/acme/A$1.class"),
                         Map.entry("com/acme/A.class", "content of com/acme/A.class"),
-                        Map.entry("com/acme/b/Z.class", "content of com/acme/b/Z.class"));
+                        Map.entry("com/acme/b/", ""),
+                        Map.entry("com/acme/b/Z.class", "content of com/acme/b/Z.class"),
+                        Map.entry("empty/", ""),
+                        Map.entry("empty/folder/", ""));
+    }
+
+    @Test
+    void aPackageOfTheJarIsFoundAsAResourceAsInTheFolderSoScannersFindItsClasses() throws IOException {
+        Path classes = folder("classes", FILES, Instant.parse("2020-01-01T10:00:00Z"));
+        Path jar = dir.resolve("classes.jar");
+
+        DeterministicJar.of(classes, jar);
+
+        for (Path entry : List.of(classes, jar)) {
+            try (URLClassLoader loader =
+                    new URLClassLoader(new URL[] {entry.toUri().toURL()}, null)) {
+                assertThat(Collections.list(loader.getResources("com/acme/")))
+                        .as("com/acme/ in " + entry)
+                        .hasSize(1);
+                assertThat(Collections.list(loader.getResources("com/acme/b/"))).hasSize(1);
+                assertThat(loader.getResource("com/acme/A.class")).isNotNull();
+            }
+        }
+    }
+
+    @Test
+    void theFoldersOwnManifestIsTheJarsManifest() throws IOException {
+        Path classes = folder("classes", FILES, Instant.parse("2020-01-01T10:00:00Z"));
+        Files.createDirectories(classes.resolve("META-INF"));
+        Files.writeString(classes.resolve("META-INF/MANIFEST.MF"), "X-Module: fixture\nImplementation-Title: t\n");
+        Path jar = dir.resolve("classes.jar");
+
+        DeterministicJar.of(classes, jar);
+
+        try (JarFile file = new JarFile(jar.toFile())) {
+            Attributes main = file.getManifest().getMainAttributes();
+            assertThat(main.getValue("X-Module")).isEqualTo("fixture");
+            assertThat(main.getValue("Implementation-Title")).isEqualTo("t");
+            assertThat(main.getValue("Manifest-Version")).isEqualTo("1.0");
+            assertThat(main.getValue("Created-By")).isNull();
+        }
+    }
+
+    @Test
+    void aPackagedJarHoldsTheSameAsItsFolderOnlyWhenEveryFileIsThereUnchangedAndNothingElse() throws IOException {
+        Path classes = folder("classes", FILES, Instant.parse("2020-01-01T10:00:00Z"));
+        Path jar = dir.resolve("packaged.jar");
+        DeterministicJar.of(classes, jar);
+        // Maven's own additions do not count
+        Path withMaven = folder("with-maven", FILES, Instant.parse("2020-01-01T10:00:00Z"));
+        Files.createDirectories(withMaven.resolve("META-INF/maven/g/a"));
+        Files.writeString(withMaven.resolve("META-INF/maven/g/a/pom.properties"), "version=1");
+        Path mavenJar = dir.resolve("maven.jar");
+        DeterministicJar.of(withMaven, mavenJar);
+
+        assertThat(DeterministicJar.holdsTheSameAs(classes, jar)).isTrue();
+        assertThat(DeterministicJar.holdsTheSameAs(classes, mavenJar)).isTrue();
+
+        // a changed class, an extra class, a missing class, a repackaged layout, no jar at all
+        Files.writeString(classes.resolve("Top.class"), "changed since it was packaged");
+        assertThat(DeterministicJar.holdsTheSameAs(classes, jar)).isFalse();
+        Path more = folder("more", List.of("Top.class", "Extra.class"), Instant.parse("2020-01-01T10:00:00Z"));
+        Path fewer = folder("fewer", List.of("Top.class"), Instant.parse("2020-01-01T10:00:00Z"));
+        DeterministicJar.of(more, dir.resolve("more.jar"));
+        assertThat(DeterministicJar.holdsTheSameAs(fewer, dir.resolve("more.jar")))
+                .isFalse();
+        DeterministicJar.of(fewer, dir.resolve("fewer.jar"));
+        assertThat(DeterministicJar.holdsTheSameAs(more, dir.resolve("fewer.jar")))
+                .isFalse();
+        Path boot = folder("boot", List.of("BOOT-INF/classes/Top.class"), Instant.parse("2020-01-01T10:00:00Z"));
+        DeterministicJar.of(boot, dir.resolve("boot.jar"));
+        assertThat(DeterministicJar.holdsTheSameAs(fewer, dir.resolve("boot.jar")))
+                .isFalse();
+        assertThat(DeterministicJar.holdsTheSameAs(fewer, dir.resolve("none.jar")))
+                .isFalse();
     }
 
     @Test
@@ -104,7 +189,7 @@ class DeterministicJarTests {
     }
 
     @Test
-    void anEmptyFolderGivesAnEmptyJar() throws IOException {
+    void anEmptyFolderGivesAJarWithOnlyAManifest() throws IOException {
         Path empty = Files.createDirectories(dir.resolve("empty"));
         Path jar = dir.resolve("empty.jar");
 
@@ -112,6 +197,8 @@ class DeterministicJarTests {
 
         try (InputStream in = Files.newInputStream(jar);
                 ZipInputStream zip = new ZipInputStream(in)) {
+            assertThat(zip.getNextEntry().getName()).isEqualTo("META-INF/");
+            assertThat(zip.getNextEntry().getName()).isEqualTo("META-INF/MANIFEST.MF");
             assertThat(zip.getNextEntry()).isNull();
         }
     }

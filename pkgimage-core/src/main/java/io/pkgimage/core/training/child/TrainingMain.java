@@ -24,7 +24,9 @@ import java.util.Properties;
  * <p>The contract with {@code TrainingLauncher}: one argument, a properties file with the configuration; progress
  * lines on standard output start with {@value #PROGRESS}; the results go to the properties file named by {@code
  * results}, written last and atomically with {@code goodbye=true} (by a shutdown hook when a main class ends the
- * JVM with {@code System.exit}; its exit code then tells whether the workload succeeded). The child halts when its standard input closes,
+ * JVM with {@code System.exit}; its exit code then tells whether the workload succeeded). Before a main class runs,
+ * the file is written with {@code mainStarted=true} instead: a main that halts the JVM ({@code Runtime.halt}, which
+ * runs no shutdown hook) leaves that, and the exit code again tells how the workload ended. The child halts when its standard input closes,
  * so it never outlives its parent. This class uses only the JDK, so that a package without tests trains without
  * the JUnit Platform; {@link JUnitTraining} runs tests.
  */
@@ -59,7 +61,8 @@ public final class TrainingMain {
         System.exit(0);
     }
 
-    private static void runMain(String name, List<String> args, TrainingResults results, Path resultsFile) {
+    private static void runMain(String name, List<String> args, TrainingResults results, Path resultsFile)
+            throws IOException {
         Thread exitedEarly = new Thread(() -> {
             results.run = 1; // it ran to its System.exit; the exit code says how it ended
             try {
@@ -70,6 +73,9 @@ public final class TrainingMain {
         });
         Runtime.getRuntime().addShutdownHook(exitedEarly);
         try {
+            // a workload may also halt the JVM, which runs no shutdown hook (Spring's -Dspring.context.exit=onRefresh
+            // does, right after the context refreshes): this first file then says the main ran until it halted
+            writeResults(resultsFile, results, true);
             Method main = Class.forName(name, false, ClassLoader.getSystemClassLoader())
                     .getMethod("main", String[].class);
             if (!Modifier.isStatic(main.getModifiers())) {
@@ -103,6 +109,11 @@ public final class TrainingMain {
     }
 
     private static void writeResults(Path file, TrainingResults results) throws IOException {
+        writeResults(file, results, false);
+    }
+
+    /** Writes the results; {@code started} marks the file written before a main runs, in place of a goodbye. */
+    private static void writeResults(Path file, TrainingResults results, boolean started) throws IOException {
         Properties p = new Properties();
         p.setProperty("run", Integer.toString(results.run));
         p.setProperty("failed", Integer.toString(results.failed));
@@ -115,7 +126,7 @@ public final class TrainingMain {
         p.setProperty("vendor", System.getProperty("java.vm.vendor", "unknown"));
         p.setProperty("runtimeVersion", System.getProperty("java.runtime.version", "unknown"));
         p.setProperty("feature", Integer.toString(Runtime.version().feature()));
-        p.setProperty("goodbye", "true");
+        p.setProperty(started ? "mainStarted" : "goodbye", "true");
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         try (OutputStream o = Files.newOutputStream(tmp)) {
             p.store(o, null);
