@@ -8,6 +8,10 @@ def target = new File(basedir, 'target')
 assert log.contains('Training it.fidelity:fidelity:1.0 with 1 test classes') : log
 assert log =~ /Wrote fidelity-1\.0-pkgimage\.jar, part tests: [3-5] of the package's 5 classes, \d+ classes of \d+ dependencies, \d+ JDK classes; tests 6 run, 0 failed/ : log
 
+// the main ran in a training JVM (record) and from the link (pkgimage:run), each checking what it found
+assert log =~ /Wrote fidelity-1\.0-pkgimage\.jar, part main: \d+ of the package's 5 classes, \d+ classes of \d+ dependencies, \d+ JDK classes; main 1 run, 0 failed/ : log
+assert log.contains('fidelity {"scan":["English","French"],"manifest":"fidelity"') : log
+
 // the harness: every test SOUND, the plain JVM on Surefire's class path, the imaged one on the archive's jars and
 // the test classes as a folder, the test resource that shadows the module's in the small jar at the front
 def run = compare(basedir, 'the fidelity tests')

@@ -39,11 +39,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *       pair per two cores; {@code false} runs them one after the other, for tests that measure time;
  *   <li>{@value #ISOLATED}: comma-separated names of test classes ({@code *} for any characters) that get a pair of
  *       JVMs of their own, as {@link #isolated()} does for one class;
- *   <li>{@value #SHARED_INFRASTRUCTURE}: {@code true} gives both JVMs an archive of the test infrastructure, recorded
- *       by a probe JVM: JUnit, the test libraries and the JDK classes they use, but no class of the images nor any
- *       class that refers to one. It pays for suites run as many pairs (isolated classes); {@code false} (default)
- *       starts the plain JVM with the JDK's default archive and the imaged one with the images, and starts the first
- *       plain JVM while the images are linked;
+ *   <li>{@value #SHARED_INFRASTRUCTURE}: {@code true} adds to the imaged JVM's archive the test infrastructure,
+ *       recorded by a probe JVM: JUnit, the test libraries and the JDK classes they use, but no class of the images
+ *       nor any class that refers to one; {@code false} (default) archives the images alone. The plain JVM is
+ *       Surefire's either way: the test class path as the test JVM has it, with the JDK's default archive, started
+ *       while the images are linked;
  *   <li>{@value #CHILD_JVM_OPTIONS}: JVM options that both JVMs get besides the test JVM's own, separated by spaces;
  *       none by default.
  * </ul>
@@ -71,7 +71,7 @@ public @interface ImageSoundness {
     String CONCURRENT = "pkgimage.soundness.concurrent";
     /** Test classes that get a pair of JVMs of their own. */
     String ISOLATED = "pkgimage.soundness.isolated";
-    /** Whether both JVMs map an archive of the test infrastructure. */
+    /** Whether the imaged JVM's archive holds the test infrastructure too. */
     String SHARED_INFRASTRUCTURE = "pkgimage.soundness.sharedInfrastructure";
     /** JVM options that both child JVMs get besides the test JVM's own. */
     String CHILD_JVM_OPTIONS = "pkgimage.soundness.childJvmOptions";

@@ -31,7 +31,7 @@ import java.util.stream.Stream;
  * @param cacheDirectory the shared archive cache
  * @param timeout how long a child JVM, and the link, may run
  * @param concurrent whether a class's plain and imaged JVMs run at the same time
- * @param sharedInfrastructure whether both JVMs map an archive of the test infrastructure
+ * @param sharedInfrastructure whether the imaged JVM's archive holds the test infrastructure too
  * @param childOptions options that both child JVMs get besides {@code jvmOptions}
  * @param isolated patterns of the test classes that get a pair of JVMs of their own
  */
