@@ -5,7 +5,9 @@ for (m in ['lib-a', 'lib-b', 'app']) {
 }
 assert report =~ /proof: -Xshare:on started; (\d+) of \1 classpath classes loaded from the archive/ : report
 def args = new File(basedir, 'app/target/pkgimage/app.args').text
-assert args.contains('-XX:SharedArchiveFile=') && args.contains('/app/target/pkgimage/jars/app-') : args
+// the application's classes as the jar that install packaged, since it holds what app/target/classes holds
+assert args.contains('-XX:SharedArchiveFile=') && args.contains('/app/target/app-1.0.jar') : args
+assert log.contains('Linking the packaged jar ') : log
 
 // the application runs with the images, plain, and on JDK 25 with images trained on JDK 17
 assert log.contains('with the linked images: ') : 'imaged run'

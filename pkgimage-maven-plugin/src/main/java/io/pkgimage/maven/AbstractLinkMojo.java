@@ -130,14 +130,19 @@ abstract class AbstractLinkMojo extends AbstractPkgImageMojo {
     }
 
     /**
-     * The module's classes as the link takes them: its packaged jar when there is one that holds what {@code
-     * target/classes} holds (the link runs after {@code package}), so that the JVM finds them in the jar Maven made;
-     * else the folder, which the link jars as {@code maven-jar-plugin} would.
+     * The module's classes as the link takes them: its packaged jar (of this build, else the one an earlier {@code
+     * package} left in {@code target/}) when it holds what {@code target/classes} holds, so that the JVM finds them in
+     * the jar Maven made; else the folder, which the link jars as {@code maven-jar-plugin} would.
      */
     Path classesOrPackagedJar() {
         Path classes = Path.of(project.getBuild().getOutputDirectory());
         java.io.File file = project.getArtifact().getFile();
-        if (file == null || !file.isFile() || !file.getName().endsWith(".jar")) {
+        if (file == null) {
+            // a link run without package in the same build (mvn pkgimage:link): the jar an earlier package left
+            file = new java.io.File(
+                    project.getBuild().getDirectory(), project.getBuild().getFinalName() + ".jar");
+        }
+        if (!file.isFile() || !file.getName().endsWith(".jar")) {
             return classes;
         }
         if (DeterministicJar.holdsTheSameAs(classes, file.toPath())) {

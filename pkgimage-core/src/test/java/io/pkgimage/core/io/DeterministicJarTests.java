@@ -169,6 +169,9 @@ class DeterministicJarTests {
                 .isFalse();
         assertThat(DeterministicJar.holdsTheSameAs(fewer, dir.resolve("none.jar")))
                 .isFalse();
+        Files.writeString(dir.resolve("corrupt.jar"), "not a zip file");
+        assertThat(DeterministicJar.holdsTheSameAs(fewer, dir.resolve("corrupt.jar")))
+                .isFalse();
     }
 
     @Test
