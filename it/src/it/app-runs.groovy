@@ -32,3 +32,24 @@ plainAndImaged = { File basedir, String name, String main, String proven, List<S
     def strip = { String out -> out.readLines().findAll { !it.contains('[class,load]') }.join('\n') }
     [plain: strip(plain), imaged: strip(imaged)]
 }
+
+// A framework application's build (invoker goals: package surefire:test@soundness pkgimage:link): training ran its
+// `tests` tests with none failing and the image holds at least `ownAtLeast` of its `classes` classes and
+// `dependencyClassesAtLeast` of its dependencies'; the harness judged every test SOUND; and its main prints the same
+// `expected` line (the one starting with `prefix`) on Maven's class path and from the argfile, loading `proven` from
+// the archive.
+frameworkApp = { Map a ->
+    def log = new File(a.basedir, 'build.log').text
+    def artifact = a.coordinates.split(':')[1]
+    assert log.contains("Training ${a.coordinates} with 1 test classes") : log
+    def trained = (log =~ /Wrote ${artifact}-1\.0-pkgimage\.jar, part tests: (\d+) of the package's ${a.classes} classes, (\d+) classes of \d+ dependencies, \d+ JDK classes; tests ${a.tests} run, 0 failed/)
+    assert trained : log
+    assert (trained[0][1] as int) >= a.ownAtLeast : "only ${trained[0][1]} of the application's classes in the image"
+    assert (trained[0][2] as int) > a.dependencyClassesAtLeast : "only ${trained[0][2]} classes of its dependencies"
+    allSound(compare(a.basedir, "${a.coordinates}'s tests"), a.tests)
+    def runs = plainAndImaged(a.basedir, artifact, a.main, a.proven)
+    def line = { String out -> out.readLines().find { it.startsWith(a.prefix) } }
+    println "plain:  ${line(runs.plain)}\nimaged: ${line(runs.imaged)}"
+    assert line(runs.plain) == a.expected
+    assert line(runs.imaged) == line(runs.plain)
+}
