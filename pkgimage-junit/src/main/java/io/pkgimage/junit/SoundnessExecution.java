@@ -441,11 +441,12 @@ final class SoundnessExecution {
         }
         PairRuns.Child plain = pair.plain();
         if (!plain.fromImages().isEmpty()) {
+            // the harness gives the plain JVM no archive of its own: one came from elsewhere (JAVA_TOOL_OPTIONS, say)
             return Optional.of(new AssertionFailedError("The plain JVM running " + classes + " loaded "
-                    + plain.fromImages().size() + " classes of the package images from its archive of the shared"
-                    + " test infrastructure (such as " + plain.fromImages().get(0) + ", see " + plain.loadLog()
-                    + "), so it was not plain and the comparison would prove nothing; set "
-                    + ImageSoundness.SHARED_INFRASTRUCTURE + "=false to run without it."));
+                    + plain.fromImages().size() + " classes of the package images from an archive (such as "
+                    + plain.fromImages().get(0) + ", see " + plain.loadLog()
+                    + "), so it was not plain and the comparison would prove nothing. Does JAVA_TOOL_OPTIONS or the"
+                    + " environment give it -XX:SharedArchiveFile?"));
         }
         return Optional.empty();
     }
