@@ -91,6 +91,20 @@ class ImagedLayoutTests {
     }
 
     @Test
+    void aJarTheJvmCannotReadShadowsNothingAndAMissingEntryIsKeptInItsPlace() throws IOException {
+        Path tests = folder("test-classes", Map.of("application.properties", "test"));
+        Path corrupt = Files.writeString(dir.resolve("corrupt.jar"), "not a zip file");
+        Path missing = dir.resolve("missing.jar");
+
+        ImagedLayout layout = ImagedLayout.of(List.of(tests, corrupt, missing), p -> false, dir.resolve("layout"));
+
+        // the JVM reads nothing from either, so the test folder loses nothing to them; they stay for the link to judge
+        assertThat(layout.overlay()).isEmpty();
+        assertThat(layout.archived()).containsExactly(corrupt, missing);
+        assertThat(layout.appended()).containsExactly(tests);
+    }
+
+    @Test
     void aSecondLayoutOfTheSameClassPathKeepsTheOverlaysBytesAndTime() throws IOException {
         Path tests = folder("test-classes", Map.of("application.properties", "test"));
         Path classes = folder("classes", Map.of("application.properties", "main", "com/acme/Greeter.class", "main"));
