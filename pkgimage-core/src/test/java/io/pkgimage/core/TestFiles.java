@@ -21,6 +21,16 @@ import javax.tools.ToolProvider;
 public final class TestFiles {
     private TestFiles() {}
 
+    /** The folder {@code root} with each file of {@code files} (relative name → content) written below it. */
+    public static Path folder(Path root, Map<String, String> files) throws IOException {
+        for (Map.Entry<String, String> f : files.entrySet()) {
+            Path file = root.resolve(f.getKey());
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, f.getValue());
+        }
+        return root;
+    }
+
     /** Compiles {@code sources} (binary name → source) for Java 17 into {@code out}; sources go below {@code work}. */
     public static void javac(Path work, Path out, List<Path> classpath, Map<String, String> sources)
             throws IOException {

@@ -158,13 +158,7 @@ class ClassListSplitTests {
     }
 
     private Path folder(String name, Map<String, String> files) throws IOException {
-        Path root = dir.resolve(name);
-        for (Map.Entry<String, String> f : files.entrySet()) {
-            Path file = root.resolve(f.getKey());
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, f.getValue());
-        }
-        return root;
+        return TestFiles.folder(dir.resolve(name), files);
     }
 
     private Path jar(String name, Map<String, String> files) throws IOException {

@@ -207,13 +207,7 @@ class ClasspathIndexTests {
     }
 
     private Path folder(String name, Map<String, String> files) throws IOException {
-        Path root = dir.resolve(name);
-        for (Map.Entry<String, String> f : files.entrySet()) {
-            Path file = root.resolve(f.getKey());
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, f.getValue());
-        }
-        return root;
+        return TestFiles.folder(dir.resolve(name), files);
     }
 
     /** A jar with a manifest ({@code Multi-Release: multiRelease} unless null) and entries in the given order. */

@@ -3,6 +3,7 @@ package io.pkgimage.core.soundness;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pkgimage.core.TestFiles;
 import io.pkgimage.core.io.DeterministicJar;
 import java.io.IOException;
 import java.net.URL;
@@ -154,13 +155,7 @@ class ImagedLayoutTests {
     }
 
     private Path folder(String name, Map<String, String> files) throws IOException {
-        Path root = dir.resolve(name);
-        for (Map.Entry<String, String> f : files.entrySet()) {
-            Path file = root.resolve(f.getKey());
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, f.getValue());
-        }
-        return root;
+        return TestFiles.folder(dir.resolve(name), files);
     }
 
     private Path jar(String name, Map<String, String> files) throws IOException {
