@@ -136,10 +136,10 @@ abstract class AbstractLinkMojo extends AbstractPkgImageMojo {
      */
     Path classesOrPackagedJar() {
         Path classes = Path.of(project.getBuild().getOutputDirectory());
-        java.io.File file = project.getArtifact().getFile();
+        File file = project.getArtifact().getFile();
         if (file == null) {
             // a link run without package in the same build (mvn pkgimage:link): the jar an earlier package left
-            file = new java.io.File(
+            file = new File(
                     project.getBuild().getDirectory(), project.getBuild().getFinalName() + ".jar");
         }
         if (!file.isFile() || !file.getName().endsWith(".jar")) {

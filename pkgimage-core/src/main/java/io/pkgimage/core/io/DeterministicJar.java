@@ -9,10 +9,9 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.LocalDateTime;
 import java.util.Arrays;
-import java.util.Enumeration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.jar.Attributes;
 import java.util.jar.JarFile;
@@ -95,18 +94,11 @@ public final class DeterministicJar {
         if (!Files.isDirectory(folder) || !Files.isRegularFile(jar)) {
             return false;
         }
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(folder)) {
-            files = walk.filter(Files::isRegularFile).collect(Collectors.toList());
-        } catch (IOException e) {
-            return false;
-        }
         try (ZipFile zip = new ZipFile(jar.toFile())) {
-            for (Path file : files) {
-                String name = entryName(folder, file);
-                if (name.equals(MANIFEST)) {
-                    continue; // the jar's own manifest is Maven's, written from the POM's <archive>
-                }
+            Set<String> own = fileNames(folder);
+            own.remove(MANIFEST); // the jar's own manifest is Maven's, written from the POM's <archive>
+            for (String name : own) {
+                Path file = folder.resolve(name);
                 ZipEntry e = zip.getEntry(name);
                 if (e == null || e.isDirectory() || e.getSize() != Files.size(file)) {
                     return false;
@@ -117,21 +109,29 @@ public final class DeterministicJar {
                     }
                 }
             }
-            int others = 0;
-            for (Enumeration<? extends ZipEntry> all = zip.entries(); all.hasMoreElements(); ) {
-                ZipEntry e = all.nextElement();
-                if (!e.isDirectory()
-                        && !e.getName().equals(MANIFEST)
-                        && !e.getName().startsWith("META-INF/maven/")) {
-                    others++;
-                }
-            }
-            long own = files.stream()
-                    .filter(f -> !entryName(folder, f).equals(MANIFEST))
+            long others = zip.stream()
+                    .filter(e -> !e.isDirectory()
+                            && !e.getName().equals(MANIFEST)
+                            && !e.getName().startsWith("META-INF/maven/"))
                     .count();
-            return others == own;
-        } catch (IOException e) {
+            return others == own.size();
+        } catch (IOException | UncheckedIOException e) {
             return false;
+        }
+    }
+
+    /**
+     * The names that the files below {@code folder} have in a jar of it (relative, with {@code /}), sorted.
+     *
+     * @throws UncheckedIOException when the folder cannot be listed
+     */
+    public static Set<String> fileNames(Path folder) {
+        try (Stream<Path> walk = Files.walk(folder)) {
+            return walk.filter(Files::isRegularFile)
+                    .map(f -> entryName(folder, f))
+                    .collect(Collectors.toCollection(TreeSet::new));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list '" + folder + "': " + e.getMessage(), e);
         }
     }
 

@@ -14,8 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import java.util.zip.ZipFile;
 
 /**
@@ -56,10 +54,12 @@ public record ImagedLayout(List<Path> archived, List<Path> appended, Optional<Pa
                 archived.add(p);
             }
         }
+        Map<Integer, Set<String>> filesOf = new HashMap<>();
         Map<Path, Set<String>> shadowing = new HashMap<>();
         for (int k : keptAt) {
             Path folder = classpath.get(k);
-            Set<String> names = files(folder);
+            filesOf.put(k, DeterministicJar.fileNames(folder));
+            Set<String> names = new LinkedHashSet<>(filesOf.get(k));
             for (int j = 0; j < k; j++) {
                 names.removeAll(holding(classpath.get(j), names)); // an earlier entry wins there, as under Surefire
             }
@@ -89,7 +89,7 @@ public record ImagedLayout(List<Path> archived, List<Path> appended, Optional<Pa
             }
             Path view = work.resolve("folders").resolve(k + "-" + folder.getFileName());
             AtomicFiles.deleteTree(view);
-            for (String name : files(folder)) {
+            for (String name : filesOf.get(k)) {
                 linkOrCopy(folder.resolve(name), (lost.contains(name) ? overlaySource : view).resolve(name));
             }
             appended.add(view);
@@ -107,18 +107,6 @@ public record ImagedLayout(List<Path> archived, List<Path> appended, Optional<Pa
         List<Path> all = new ArrayList<>(archivedAsLinked);
         all.addAll(appended);
         return all;
-    }
-
-    /** The relative names of the files below {@code folder}. */
-    private static Set<String> files(Path folder) {
-        try (Stream<Path> walk = Files.walk(folder)) {
-            return walk.filter(Files::isRegularFile)
-                    .map(f -> folder.relativize(f).toString().replace('\\', '/'))
-                    .sorted()
-                    .collect(Collectors.toCollection(LinkedHashSet::new));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot list '" + folder + "': " + e.getMessage(), e);
-        }
     }
 
     /** Which of {@code names} the jar or folder {@code entry} holds. */

@@ -93,10 +93,9 @@ public final class TrainingLauncher {
             }
         }
         boolean mainExited = run.mainClass().isPresent() && "true".equals(p.getProperty("goodbye"));
-        boolean mainHalted = run.mainClass().isPresent()
-                && !mainExited
-                && "true".equals(p.getProperty("mainStarted"))
-                && exit.exitCode() == 0;
+        // the file a main leaves when it halts says mainStarted, never goodbye
+        boolean mainHalted =
+                run.mainClass().isPresent() && "true".equals(p.getProperty("mainStarted")) && exit.exitCode() == 0;
         if (mainHalted) {
             // the workload halted the JVM (Runtime.halt runs no shutdown hook), as Spring's
             // -Dspring.context.exit=onRefresh does once the context is up: exit code 0 is a run that succeeded
