@@ -53,3 +53,49 @@ frameworkApp = { Map a ->
     assert line(runs.plain) == a.expected
     assert line(runs.imaged) == line(runs.plain)
 }
+
+// The home of an installed JDK of release `feature`, looked for where Linux distributions and Temurin put them
+jdkHome = { int feature ->
+    def homes = ['/usr/lib/jvm', '/opt/java', '/usr/java', System.getProperty('user.home') + '/.sdkman/candidates/java']
+            .collectMany { new File(it).listFiles()?.toList() ?: [] }
+    def home = homes.sort().find {
+        def release = new File(it, 'release')
+        release.isFile() && release.text =~ /JAVA_VERSION="${feature}[."]/ && new File(it, 'bin/java').canExecute()
+    }
+    assert home : "This test needs a JDK ${feature}: install one, such as Temurin ${feature} in /usr/lib/jvm"
+    home
+}
+
+// A copy of the folder `from` at `to` as `cp -r` makes it: the files get new modification times
+copyTree = { File from, File to ->
+    def p = new ProcessBuilder('cp', '-r', from.path, to.path).redirectErrorStream(true).start()
+    def out = p.inputStream.text
+    assert p.waitFor() == 0 : out
+    to
+}
+
+// Starts a dist's start script `script` with `javaHome` (null: java on the PATH) from the folder `cwd`, with
+// `env` set (a null value removes a variable) and the class loading logged; returns its exit code, standard output
+// and standard error. `asUser` runs it as another user (setpriv's arguments), or null.
+startDist = { Map a ->
+    def command = (a.asUser ?: []) + ['sh', a.script.path] + (a.args ?: [])
+    def builder = new ProcessBuilder(command).directory(a.cwd)
+    def env = builder.environment()
+    ['JAVA_TOOL_OPTIONS', 'JDK_JAVA_OPTIONS', 'PKGIMAGE_CACHE', 'JAVA_HOME', 'MAVEN_OPTS'].each { env.remove(it) }
+    if (a.javaHome) env.put('JAVA_HOME', a.javaHome.path)
+    env.put('JAVA_OPTS', a.javaOpts != null ? a.javaOpts : '-Xlog:class+load=info')
+    (a.env ?: [:]).each { k, v -> if (v == null) env.remove(k) else env.put(k as String, v as String) }
+    def err = new File(a.cwd, "start-${System.nanoTime()}.err")
+    builder.redirectError(err)
+    def p = builder.start()
+    def out = p.inputStream.text
+    def code = p.waitFor()
+    def result = [code: code, out: out, err: err.text, command: command.join(' ')]
+    err.delete()
+    println "${command.join(' ')} in ${a.cwd} with ${a.javaHome}: exit ${code}\n  " +
+            result.err.readLines().join('\n  ')
+    result
+}
+
+// whether a JVM's class-load log shows `name` loaded from the archive
+fromArchive = { String out, String name -> out.contains("${name} source: shared objects file") }

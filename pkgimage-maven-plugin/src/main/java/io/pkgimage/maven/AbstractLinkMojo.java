@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -198,14 +197,18 @@ abstract class AbstractLinkMojo extends AbstractPkgImageMojo {
     }
 
     /**
-     * Gathers the images of the runtime class path, or with {@code testScope} of the test class path (the test
-     * classes first, as Surefire orders them), and links them.
+     * The class path to link and the images found for it.
+     *
+     * @param classpath the class path in order, the module's own classes as {@link #classesOrPackagedJar()} takes them
+     * @param images the package images of its entries
      */
-    LinkResult link(Jdk target, boolean testScope) throws MojoExecutionException {
-        if (linkTimeout <= 0) {
-            throw new MojoExecutionException("<linkTimeout> (property pkgimage.linkTimeout) must be a positive number"
-                    + " of seconds, not " + linkTimeout);
-        }
+    record Gathered(List<ClasspathEntry> classpath, List<Path> images) {}
+
+    /**
+     * The runtime class path, or with {@code testScope} the test class path (the test classes first, as Surefire
+     * orders them), and the images of its entries.
+     */
+    Gathered gather(boolean testScope) {
         ImageArtifacts images = new ImageArtifacts(session, repositorySystem);
         List<ClasspathEntry> classpath = new ArrayList<>();
         List<Path> imageFiles = new ArrayList<>();
@@ -216,15 +219,37 @@ abstract class AbstractLinkMojo extends AbstractPkgImageMojo {
         ImageArtifacts.ofProject(project).ifPresent(imageFiles::add);
         for (Artifact a : classpathArtifacts(testScope)) {
             classpath.add(entry(a));
-            Optional<Path> image = images.of(a, project, true);
-            image.ifPresent(imageFiles::add);
+            images.of(a, project, true).ifPresent(imageFiles::add);
         }
-        MapFailure mapFailure;
+        return new Gathered(classpath, imageFiles);
+    }
+
+    /** The policy for an archive that cannot map at run time, from {@code <onMapFailure>}. */
+    MapFailure mapFailure() throws MojoExecutionException {
         try {
-            mapFailure = MapFailure.of(onMapFailure);
+            return MapFailure.of(onMapFailure);
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException("<onMapFailure> (property pkgimage.onMapFailure): " + e.getMessage(), e);
         }
+    }
+
+    String name() {
+        return name;
+    }
+
+    /**
+     * Gathers the images of the runtime class path, or with {@code testScope} of the test class path (the test
+     * classes first, as Surefire orders them), and links them.
+     */
+    LinkResult link(Jdk target, boolean testScope) throws MojoExecutionException {
+        if (linkTimeout <= 0) {
+            throw new MojoExecutionException("<linkTimeout> (property pkgimage.linkTimeout) must be a positive number"
+                    + " of seconds, not " + linkTimeout);
+        }
+        Gathered gathered = gather(testScope);
+        List<ClasspathEntry> classpath = gathered.classpath();
+        List<Path> imageFiles = gathered.images();
+        MapFailure mapFailure = mapFailure();
         LinkRequest request;
         try {
             request = LinkRequest.builder(linkName(name), target, linkDirectory.toPath())

@@ -49,12 +49,19 @@ final class ArchiveDumper {
         }
         // the dumping JVM runs much Java code once (method-handle forms); C2 only costs it time, not the archive
         args.add("-XX:TieredStopAtLevel=1");
-        args.addAll(request.jvmOptions());
+        // the JVM refuses to dump with a Java agent; the run's agent shapes the archive by its module only
+        args.addAll(JavaAgents.dumpOptions(request.jvmOptions(), System.getenv()));
         args.add("-cp");
         args.add(LinkClasspath.join(classpath));
         int[] warnings = {0};
         ForkedJvm.Exit exit = ForkedJvm.run(
-                request.jdk(), args, work.resolve("dump.args"), work, Map.of(), request.timeout(), line -> {
+                request.jdk(),
+                args,
+                work.resolve("dump.args"),
+                work,
+                JavaAgents.dumpEnvironment(System.getenv()),
+                request.timeout(),
+                line -> {
                     if (line.contains("Preload Warning") || line.contains("Skipping ")) {
                         warnings[0]++;
                     }

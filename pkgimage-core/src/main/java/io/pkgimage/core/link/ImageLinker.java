@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -116,6 +117,41 @@ public final class ImageLinker {
         }
         request.cache().trim(contentKey, progress);
         return new LinkResult(archive, argfile, reportFile, classpath, false, fromCache, summary);
+    }
+
+    /**
+     * Proves again that the JVM of {@code request} maps {@code archive}, an archive linked earlier from the same images,
+     * on the request's class path and with its options: the proof a link ends with, run where the archive is now, so
+     * that another JDK build, moved or touched jars, other options or a Java agent's module are the JVM's own
+     * verdict. The classes checked are those of the classlist published next to the archive ({@code <name>.classlist})
+     * that the class path holds.
+     *
+     * @return empty when the archive maps and serves those classes, else why not
+     */
+    public static Optional<String> proveExisting(LinkRequest request, Path archive) {
+        String fileName = archive.getFileName().toString();
+        Path classlist = archive.resolveSibling(fileName.replaceFirst("\\.jsa$", "") + ".classlist");
+        if (!Files.isRegularFile(archive) || !Files.isRegularFile(classlist)) {
+            return Optional.of("no archive " + archive + " with its classlist " + classlist);
+        }
+        List<Path> classpath = LinkClasspath.of(request);
+        Path work = null;
+        try {
+            List<String> classes = LinkClasspath.classesIn(
+                    classpath, RecordedClassList.read(classlist).classes());
+            Files.createDirectories(request.outputDirectory());
+            work = Files.createTempDirectory(request.outputDirectory(), ".proof-");
+            ArchiveDumper.prove(request, archive, classpath, classes, work);
+            return Optional.empty();
+        } catch (LinkException e) {
+            return Optional.of(e.getMessage());
+        } catch (IOException | PkgImageException e) {
+            return Optional.of("cannot prove " + archive + ": " + e.getMessage());
+        } finally {
+            if (work != null) {
+                AtomicFiles.deleteTree(work);
+            }
+        }
     }
 
     /** Checks the images against the class path and merges what holds, on top of the JDK's default classlist. */

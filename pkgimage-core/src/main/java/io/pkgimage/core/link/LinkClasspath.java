@@ -1,15 +1,22 @@
 package io.pkgimage.core.link;
 
+import io.pkgimage.core.PkgImageException;
 import io.pkgimage.core.classpath.ClasspathEntry;
 import io.pkgimage.core.image.Coordinates;
 import io.pkgimage.core.io.DeterministicJar;
 import io.pkgimage.core.io.Hashing;
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 /** The class path a link holds for: an archive holds classes of jars only, so each folder becomes a jar of it. */
 public final class LinkClasspath {
@@ -38,6 +45,23 @@ public final class LinkClasspath {
             }
         }
         return result;
+    }
+
+    /**
+     * Those of {@code classes} (internal names, such as {@code com/acme/Main}) that a jar of {@code classpath} holds.
+     *
+     * @throws PkgImageException naming a jar that cannot be read
+     */
+    static List<String> classesIn(List<Path> classpath, Collection<String> classes) {
+        Set<String> held = new HashSet<>();
+        for (Path jar : classpath) {
+            try (ZipFile zip = new ZipFile(jar.toFile())) {
+                zip.stream().map(ZipEntry::getName).forEach(held::add);
+            } catch (IOException e) {
+                throw new PkgImageException("Cannot read the jar '" + jar + "': " + e.getMessage(), e);
+            }
+        }
+        return classes.stream().filter(c -> held.contains(c + ".class")).toList();
     }
 
     /** {@code paths} as a {@code -cp} value. */

@@ -57,6 +57,7 @@ public final class ForkedJvm {
     /**
      * Runs {@code jdk}'s {@code java} with {@code arguments} written to {@code argfile}.
      *
+     * @param environment variables set in the child's environment; an empty value removes the variable
      * @param lines receives every line the child prints (standard output and error merged)
      * @throws ForkException if the JVM cannot be started or the wait is interrupted (the child is then stopped)
      */
@@ -82,7 +83,14 @@ public final class ForkedJvm {
         ProcessBuilder builder = new ProcessBuilder(List.of(jdk.javaExecutable().toString(), "@" + argfile))
                 .directory(workingDirectory.toFile())
                 .redirectErrorStream(true);
-        builder.environment().putAll(environment);
+        // an empty value removes the variable: a child must not inherit it (a Java agent the dump cannot run)
+        environment.forEach((k, v) -> {
+            if (v.isEmpty()) {
+                builder.environment().remove(k);
+            } else {
+                builder.environment().put(k, v);
+            }
+        });
         long start = System.nanoTime();
         Process process;
         try {

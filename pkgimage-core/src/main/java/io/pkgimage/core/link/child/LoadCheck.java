@@ -45,8 +45,8 @@ public final class LoadCheck {
                 if ("true".equals(value)) {
                     return gc;
                 }
-            } catch (RuntimeException e) {
-                // this JVM has no such collector
+            } catch (RuntimeException | LinkageError e) {
+                // this JVM has no such collector, or no java.management (a jlinked runtime)
             }
         }
         return "unknown";
