@@ -3,8 +3,12 @@ evaluate(new File(itSources, 'app-runs.groovy'))
 
 def log = new File(basedir, 'build.log').text
 def target = new File(basedir, 'target')
-def first = log.substring(0, log.indexOf('Scanning for projects', 100))
-def second = log.substring(log.lastIndexOf('Scanning for projects'))
+def starts = []
+for (int i = log.indexOf('Scanning for projects'); i >= 0; i = log.indexOf('Scanning for projects', i + 1)) {
+    starts << i
+}
+assert starts.size() == 3 : "three builds, not ${starts.size()}"
+def (first, second, third) = (0..<3).collect { k -> log.substring(starts[k], k < 2 ? starts[k + 1] : log.length()) }
 
 // 1. training found the application's configuration and passed every test (failOnTrainingFailure is set), and the
 // image holds the application's classes
@@ -42,3 +46,51 @@ assert second =~ /part main: \d+ of the package's 5 classes, \d+ classes of \d+ 
 assert second =~ /The image holds tests \(tests: 3 run, 0 failed, \d+ classes\), main \(main: 1 run, 0 failed, \d+ classes\)/ : second
 def again = plainAndImaged(basedir, 'spring-service', 'it.spring.FirstResponse', 'it.spring.OrderController')
 assert status(again.imaged) == '201'
+
+// 3. the dist: the main class is the Start-Class of the repackaged jar, the application's classes a jar of
+// target/classes; a copy with new file times, started with JDK 25 from another folder, links once and answers its
+// endpoint, with the application's classes from the archive
+def dist = new File(target, 'pkgimage/dist')
+assert third.contains("Wrote the dist ${dist.path}") : third
+assert new File(dist, 'pkgimage/dist.properties').text.contains('mainClass=it.spring.ServiceApplication')
+def work = new File(target, 'deploy')
+work.deleteDir()
+work.mkdirs()
+def copy = copyTree(dist, new File(work, 'service'))
+def script = new File(copy, 'bin/spring-service')
+def linkStart = System.nanoTime()
+def linked = startDist(script: script, javaHome: jdkHome(25), cwd: work, args: ['--link'], javaOpts: '-Xlog:class+load=info')
+def linkMillis = (System.nanoTime() - linkStart).intdiv(1_000_000)
+assert linked.code == 0 : linked
+assert linked.err =~ /pkgimage: linked the archive of spring-service for 25\.\S+ in \d+ ms/ : linked.err
+println "bin/spring-service --link with JDK 25: ${linkMillis} ms"
+
+def builder = new ProcessBuilder('sh', script.path, '--server.port=0').directory(work).redirectErrorStream(true)
+builder.environment().put('JAVA_HOME', jdkHome(25).path)
+builder.environment().put('JAVA_OPTS', '-Xlog:class+load=info')
+['JAVA_TOOL_OPTIONS', 'JDK_JAVA_OPTIONS', 'MAVEN_OPTS'].each { builder.environment().remove(it) }
+def service = builder.start()
+def seen = []
+try {
+    def reader = service.inputStream.newReader()
+    def port = null
+    for (String l = reader.readLine(); l != null && port == null; l = reader.readLine()) {
+        seen << l
+        def m = l =~ /Tomcat started on port (\d+)/
+        if (m) port = m[0][1]
+    }
+    assert port : seen.findAll { !it.contains('[class,load]') }.join('\n')
+    def connection = new URL("http://localhost:${port}/orders").openConnection()
+    connection.requestMethod = 'POST'
+    connection.doOutput = true
+    connection.setRequestProperty('Content-Type', 'application/json')
+    connection.outputStream.withCloseable { it << '{"item":"coffee","quantity":2}' }
+    assert connection.responseCode == 201
+    assert connection.inputStream.text.contains('coffee')
+    assert seen.any { it.contains('it.spring.OrderController source: shared objects file') } : 'the controller did not come from the archive'
+    assert seen.any { it.contains('org.springframework.context.ApplicationContext source: shared objects file') }
+    assert !seen.any { it.startsWith('pkgimage:') } : 'the start after --link should find the archive'
+} finally {
+    service.destroy()
+    service.waitFor()
+}

@@ -55,7 +55,7 @@ class ArchitectureTests {
 
     /**
      * The layers, bottom up: the foundation (files, processes, JDKs, the core's own exception, version and progress),
-     * the model of images and class paths, the steps of the flow (training, compile, link, soundness, shell), and the
+     * the model of images and class paths, the steps of the flow (training, compile, link, soundness, shell, and dist, the link at deploy), and the
      * mains of the child JVMs that the steps start, which use nothing of core but the process constants.
      */
     @ArchTest
@@ -72,7 +72,8 @@ class ArchitectureTests {
                     "io.pkgimage.core.compile..",
                     "io.pkgimage.core.link",
                     "io.pkgimage.core.soundness..",
-                    "io.pkgimage.core.shell..")
+                    "io.pkgimage.core.shell..",
+                    "io.pkgimage.core.dist..")
             .layer("Children")
             .definedBy("io.pkgimage.core.training.child..", "io.pkgimage.core.link.child..")
             .whereLayer("Steps")

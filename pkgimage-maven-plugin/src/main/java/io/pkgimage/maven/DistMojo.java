@@ -176,9 +176,12 @@ public class DistMojo extends AbstractLinkMojo {
                     String main = manifest.getMainAttributes().getValue("Main-Class");
                     String start = manifest.getMainAttributes().getValue("Start-Class");
                     if (main != null && main.startsWith(SPRING_BOOT_LOADER) && start != null) {
+                        getLog().info("Main class " + start.strip() + ": the Start-Class of " + jar + ", which Spring"
+                                + " Boot repackaged (its Main-Class is Spring Boot's launcher " + main.strip() + ")");
                         return start.strip();
                     }
                     if (main != null) {
+                        getLog().info("Main class " + main.strip() + ": the Main-Class of " + jar);
                         return main.strip();
                     }
                 }

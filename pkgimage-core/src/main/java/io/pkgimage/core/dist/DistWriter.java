@@ -69,6 +69,7 @@ public final class DistWriter {
         if (!contents.mainClass().matches("[\\p{L}_$][\\p{L}\\p{N}_$.]*")) {
             throw new PkgImageException("'" + contents.mainClass() + "' is not a class name");
         }
+        String options = scriptOptions(contents.jvmOptions());
         Path abs = root.toAbsolutePath().normalize();
         Path fresh = abs.resolveSibling("." + abs.getFileName() + "-" + UUID.randomUUID());
         try {
@@ -88,7 +89,7 @@ public final class DistWriter {
                     contents.name(), contents.mainClass(), classpath, images, FILE_TIME, contents.toolVersion());
             layout.write(fresh);
             Path script = fresh.resolve("bin").resolve(contents.name());
-            Files.writeString(script, script(contents, classpath), StandardCharsets.UTF_8);
+            Files.writeString(script, script(contents, classpath, options), StandardCharsets.UTF_8);
             Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
             replace(fresh, abs);
             return layout;
@@ -116,7 +117,7 @@ public final class DistWriter {
         return names;
     }
 
-    private static String script(Contents contents, List<String> classpath) throws IOException {
+    private static String script(Contents contents, List<String> classpath, String options) throws IOException {
         String template;
         try (InputStream in = DistWriter.class.getResourceAsStream("start.sh")) {
             if (in == null) {
@@ -124,21 +125,23 @@ public final class DistWriter {
             }
             template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        String options = contents.jvmOptions().stream()
-                .map(o -> {
-                    if (!o.matches("[A-Za-z0-9_=:,./+@%-]+")) {
-                        throw new PkgImageException("The JVM option '" + o + "' cannot go into the start script"
-                                + " unquoted; give it in JAVA_OPTS at run time instead");
-                    }
-                    return o;
-                })
-                .collect(Collectors.joining(" "));
         return template.replace("@NAME@", contents.name())
                 .replace("@MAIN@", contents.mainClass())
                 .replace("@VERSION@", contents.toolVersion())
                 .replace("@JVM_OPTIONS@", options)
                 .replace(
                         "@CLASSPATH@", classpath.stream().map(p -> "$root/" + p).collect(Collectors.joining(":")));
+    }
+
+    /** The options as the start script holds them, unquoted: each must be a word the shell keeps as it is. */
+    private static String scriptOptions(List<String> options) {
+        for (String o : options) {
+            if (!o.matches("[A-Za-z0-9_=:,./+@%-]+")) {
+                throw new PkgImageException("The JVM option '" + o + "' cannot go into the start script unquoted;"
+                        + " give it in JAVA_OPTS at run time instead");
+            }
+        }
+        return String.join(" ", options);
     }
 
     /** Puts {@code fresh} at {@code target}: the old dist is moved aside, then removed. */
