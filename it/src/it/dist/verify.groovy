@@ -47,6 +47,17 @@ def back = startDist(script: script, javaHome: jdk17, cwd: work, args: args)
 mapped(back, 'JDK 17 after JDK 25')
 assert linkedNow(back, '17') : back.err
 
+// 1b. linked for JDK 25 where it was made (bin/orders --link), then copied elsewhere with new file times: JDK 25 maps
+// an archive whose jars moved together, so once the times are back the first start only proves it, and links nothing
+def source = copyTree(dist, new File(work, 'made-for-25'))
+def made = startDist(script: new File(source, "bin/${name}"), javaHome: jdk25, cwd: work, args: ['--link'])
+assert made.code == 0 && linkedNow(made, '25') : made.err
+def relocated = copyTree(source, new File(work, 'relocated'))
+def found = startDist(script: new File(relocated, "bin/${name}"), javaHome: jdk25, cwd: work, args: args)
+mapped(found, 'the relocated dist on JDK 25')
+assert found.err.contains("pkgimage: found the archive of orders for 25.") : found.err
+assert found.err.contains("(${relocated.canonicalPath}/pkgimage/link/${name}.jsa); put back the times of") : found.err
+
 // 2. a jlinked runtime as the JDK
 def runtime = new File(work, 'runtime')
 def jlink = new ProcessBuilder(new File(jdk25, 'bin/jlink').path, '--add-modules',

@@ -22,7 +22,7 @@ import java.util.Properties;
  * lib/                     the application's runtime jars, its own first
  * images/                  the package images of that class path
  * pkgimage/dist.properties this record
- * pkgimage/launcher/       pkgimage's linker, which the start script runs when the archive does not hold
+ * lib/pkgimage/            pkgimage's linker, which the start script runs when the archive does not hold
  * pkgimage/link/           the archive linked when the dist was made, and the state of later links
  * </pre>
  *
@@ -44,8 +44,12 @@ public record DistLayout(
         String toolVersion) {
     /** The record's file, relative to the root. */
     public static final String PROPERTIES = "pkgimage/dist.properties";
-    /** The folder of the launcher's jars, relative to the root. */
-    public static final String LAUNCHER = "pkgimage/launcher";
+    /**
+     * The folder of the launcher's jars, relative to the root: under {@code lib/}, since the proof JVM adds them to the
+     * class path, and JDK 25 maps an archive whose jars moved only when every class path entry is under their new
+     * common folder (measured: an entry elsewhere, and it looks for the jars one folder up).
+     */
+    public static final String LAUNCHER = "lib/pkgimage";
     /** The folder of the link made with the dist, and of later links when the dist can be written. */
     public static final String LINK = "pkgimage/link";
 

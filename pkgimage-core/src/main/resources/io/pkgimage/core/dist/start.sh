@@ -86,7 +86,7 @@ launcher=$JDK_JAVA_OPTIONS
   PKGIMAGE_JAVA_TOOL_OPTIONS=$tool PKGIMAGE_JDK_JAVA_OPTIONS=$launcher
   export PKGIMAGE_JAVA_TOOL_OPTIONS PKGIMAGE_JDK_JAVA_OPTIONS
   # shellcheck disable=SC2086
-  exec "$java" -XX:TieredStopAtLevel=1 -cp "$root/pkgimage/launcher/*" io.pkgimage.core.dist.DistLauncher \
+  exec "$java" -XX:TieredStopAtLevel=1 -cp "$root/lib/pkgimage/*" io.pkgimage.core.dist.DistLauncher \
     "$root" "$state" -- $opts
 )
 linked=$?

@@ -40,7 +40,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -75,6 +79,17 @@ class ImageLinkerTests {
                 public static void main(String[] args) {
                     Supplier<String> greeting = () -> Helper.greet(args.length > 0 ? args[0] : "Ada");
                     System.out.println(greeting.get());
+                }
+            }
+            """;
+    private static final String AGENT_SOURCE =
+            """
+            package org.agent;
+
+            public class Agent {
+                public static void premain(String args, java.lang.instrument.Instrumentation instrumentation) {
+                    instrumentation.addTransformer(new java.lang.instrument.ClassFileTransformer() {});
+                    System.out.println("agent: transformer added");
                 }
             }
             """;
@@ -378,6 +393,42 @@ class ImageLinkerTests {
         Run run = runWithArgfile(jdk, result.argfile());
         assertThat(run.exitCode()).as(run.output()).isZero();
         assertThat(run.output()).contains("com.acme.Main source: shared objects file");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {17, 25})
+    void aJavaAgentInTheRunsOptionsIsLeftOutOfTheDumpAndTheArchiveMapsWithIt(int feature) throws IOException {
+        // GIVEN a run with a Java agent that adds a class-file transformer (a JVM refuses to dump with one)
+        Jdk jdk = feature == 25 ? jdk25() : Jdks.current();
+        Path agentClasses = dir.resolve("agent-classes");
+        TestFiles.javac(dir, agentClasses, List.of(), Map.of("org.agent.Agent", AGENT_SOURCE));
+        Path agent = dir.resolve("agent.jar");
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().putValue("Premain-Class", "org.agent.Agent");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(agent), manifest)) {
+            out.putNextEntry(new JarEntry("org/agent/Agent.class"));
+            out.write(Files.readAllBytes(agentClasses.resolve("org/agent/Agent.class")));
+            out.putNextEntry(new JarEntry("org/agent/Agent$1.class"));
+            out.write(Files.readAllBytes(agentClasses.resolve("org/agent/Agent$1.class")));
+        }
+        LinkRequest request = withJvmOptions(
+                request("app", jdk, jarClasspath(), List.of(train(jdk)), dir.resolve("out")),
+                List.of("-javaagent:" + agent));
+
+        // WHEN
+        LinkResult result = ImageLinker.link(request, progress);
+
+        // THEN the dump ran without the agent and with its module, the proof with the agent, and the argfile's JVM
+        // runs the agent with the application's classes from the archive
+        assertThat(Files.readAllLines(dir.resolve("out/app.args"))).contains("\"-javaagent:" + agent + "\"");
+        assertThat(result.summary()).contains(PROOF_3_OF_3);
+        Run run = runWithArgfile(jdk, result.argfile());
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.output())
+                .contains("agent: transformer added")
+                .contains("Hello, Ada!")
+                .contains("com.acme.Main source: shared objects file");
     }
 
     @Test
