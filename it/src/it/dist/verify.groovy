@@ -70,33 +70,46 @@ def jlinked = startDist(script: new File(onRuntime, "bin/${name}"), javaHome: ru
 mapped(jlinked, 'the jlinked runtime')
 assert linkedNow(jlinked, '25') : jlinked.err
 
-// 3. read-only: as a user who cannot write the dist, it links into PKGIMAGE_CACHE; with no cache it starts plainly
-def readOnly = copyTree(dist, new File(work, 'read-only'))
+// 3. read-only: as a user who cannot write the dist, it links into PKGIMAGE_CACHE; with no cache it starts plainly.
+// Under the temporary folder, which every user can reach (the build's own folder may be under a private home).
+def roWork = java.nio.file.Files.createTempDirectory('pkgimage-it-read-only').toFile()
+['chmod', '755', roWork.path].execute().waitFor()
+def readOnly = copyTree(dist, new File(roWork, 'dist'))
 def asUser = null
 if (System.getProperty('user.name') == 'root') {
     asUser = ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', '--']
 } else {
     ['chmod', '-R', 'a-w', readOnly.path].execute().waitFor()
 }
-def cache = new File(work, 'cache')
+def cache = new File(roWork, 'cache')
 cache.mkdirs()
-['chmod', '777', cache.path, work.path].execute().waitFor()
+['chmod', '777', cache.path].execute().waitFor()
 def roScript = new File(readOnly, "bin/${name}")
-def ro = startDist(script: roScript, javaHome: jdk25, cwd: work, args: args, asUser: asUser,
-        env: [PKGIMAGE_CACHE: cache.path, HOME: '/nonexistent'])
-mapped(ro, 'the read-only dist')
-assert linkedNow(ro, '25') : ro.err
-assert ro.err.contains("(${cache.path}/${name}-") : "the archive should be in the cache folder: ${ro.err}"
-assert cache.listFiles().any { new File(it, "${name}.stamp").isFile() } : cache.list()
-def roAgain = startDist(script: roScript, javaHome: jdk25, cwd: work, args: args, asUser: asUser,
-        env: [PKGIMAGE_CACHE: cache.path, HOME: '/nonexistent'])
-mapped(roAgain, 'the read-only dist again')
-assert quiet(roAgain) : roAgain.err
-def nowhere = startDist(script: roScript, javaHome: jdk25, cwd: work, args: args, asUser: asUser,
-        env: [HOME: '/nonexistent'])
-assert nowhere.code == 0 && line(nowhere) == expected : nowhere
-assert nowhere.err.readLines().findAll { it.startsWith('pkgimage:') } == ["pkgimage: no folder to link the archive of ${name} into (${readOnly.canonicalPath}/pkgimage/link and the cache cannot be written), so it starts without it; set PKGIMAGE_CACHE to a writable folder"] : nowhere.err
-assert !fromArchive(nowhere.out, main)
+def roExpected = expected.replace("cwd=${work.path}", "cwd=${roWork.path}")
+def roMapped = { Map r, String what ->
+    assert r.code == 0 && line(r) == roExpected : "${what}: exit ${r.code}, ${line(r)}\n${r.err}"
+    assert fromArchive(r.out, main) && fromArchive(r.out, library) : "${what}: the classes did not come from the archive\n${r.err}"
+}
+try {
+    def ro = startDist(script: roScript, javaHome: jdk25, cwd: roWork, args: args, asUser: asUser,
+            env: [PKGIMAGE_CACHE: cache.path, HOME: '/nonexistent'])
+    roMapped(ro, 'the read-only dist')
+    assert linkedNow(ro, '25') : ro.err
+    assert ro.err.contains("(${cache.path}/${name}-") : "the archive should be in the cache folder: ${ro.err}"
+    assert cache.listFiles().any { new File(it, "${name}.stamp").isFile() } : cache.list()
+    def roAgain = startDist(script: roScript, javaHome: jdk25, cwd: roWork, args: args, asUser: asUser,
+            env: [PKGIMAGE_CACHE: cache.path, HOME: '/nonexistent'])
+    roMapped(roAgain, 'the read-only dist again')
+    assert quiet(roAgain) : roAgain.err
+    def nowhere = startDist(script: roScript, javaHome: jdk25, cwd: roWork, args: args, asUser: asUser,
+            env: [HOME: '/nonexistent'])
+    assert nowhere.code == 0 && line(nowhere) == roExpected : nowhere
+    assert nowhere.err.readLines().findAll { it.startsWith('pkgimage:') } == ["pkgimage: no folder to link the archive of ${name} into (${readOnly.canonicalPath}/pkgimage/link and the cache cannot be written), so it starts without it; set PKGIMAGE_CACHE to a writable folder"] : nowhere.err
+    assert !fromArchive(nowhere.out, main)
+} finally {
+    ['chmod', '-R', 'u+w', roWork.path].execute().waitFor()
+    roWork.deleteDir()
+}
 
 // 4. two first starts at once: both succeed, one whole archive is left, and the next start maps it quietly
 def twice = copyTree(dist, new File(work, 'twice'))
