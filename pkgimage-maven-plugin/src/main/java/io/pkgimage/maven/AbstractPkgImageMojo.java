@@ -1,6 +1,11 @@
 package io.pkgimage.maven;
 
 import io.pkgimage.core.jdk.Jdk;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -76,6 +81,47 @@ abstract class AbstractPkgImageMojo extends AbstractMojo {
     String property(String name) {
         String value = session.getUserProperties().getProperty(name);
         return value != null ? value : project.getProperties().getProperty(name);
+    }
+
+    /**
+     * Why the test JVMs of {@code kind} would not see what a goal adds to the property {@code propertyName}: the
+     * plugin's XML {@code <argLine>} does not take it. Empty when it does, or when the plugin reads the property itself.
+     */
+    Optional<String> argLineIgnores(SurefireSettings.Kind kind, String propertyName) {
+        Optional<String> xml = SurefireSettings.xmlArgLine(project, kind);
+        if (xml.isEmpty()
+                || xml.get().contains("@{" + propertyName + "}")
+                || xml.get().contains("${" + propertyName + "}")) {
+            return Optional.empty();
+        }
+        return Optional.of(kind.plugin() + "'s <argLine> does not take the " + propertyName + " property. Write @{"
+                + propertyName + "} in it, as for jacoco:prepare-agent (and declare an empty <" + propertyName
+                + "/> property for builds without the goal)");
+    }
+
+    /**
+     * Appends {@code options} to the property {@code propertyName} that Surefire and Failsafe read their {@code
+     * argLine} from, keeping what it holds but the options that {@code replaced} matches (what an earlier goal of
+     * the same kind added); the new value.
+     */
+    String appendToArgLine(String propertyName, List<String> options, Predicate<String> replaced) {
+        String existing = property(propertyName);
+        if (existing != null && Arrays.stream(existing.trim().split("\\s+")).anyMatch(replaced)) {
+            existing = Arrays.stream(existing.trim().split("\\s+"))
+                    .filter(replaced.negate())
+                    .collect(Collectors.joining(" "));
+        }
+        // Surefire splits its argLine as a shell does: quote only what holds white space
+        String added = options.stream()
+                .map(o -> o.chars().anyMatch(Character::isWhitespace) ? "\"" + o + "\"" : o)
+                .collect(Collectors.joining(" "));
+        String value = existing == null || existing.isBlank() ? added : existing + " " + added;
+        project.getProperties().setProperty(propertyName, value);
+        if (session.getUserProperties().getProperty(propertyName) != null) {
+            // -DargLine on the command line wins over the project's property where Surefire reads it
+            session.getUserProperties().setProperty(propertyName, value);
+        }
+        return value;
     }
 
     MavenProgress progress() {

@@ -2,11 +2,14 @@ package io.pkgimage.maven;
 
 import io.pkgimage.core.PkgImageException;
 import io.pkgimage.core.classpath.ClasspathEntry;
+import io.pkgimage.core.compile.BuildTestRun;
 import io.pkgimage.core.compile.CompileRequest;
 import io.pkgimage.core.compile.CompileResult;
 import io.pkgimage.core.compile.ImageCompiler;
 import io.pkgimage.core.compile.Workload;
+import io.pkgimage.core.image.TrainingSummary;
 import io.pkgimage.core.jdk.Jdk;
+import io.pkgimage.core.training.TestJvmRecording;
 import io.pkgimage.core.training.TrainingException;
 import io.pkgimage.core.training.TrainingFailuresException;
 import io.pkgimage.core.training.TrainingJvm;
@@ -78,25 +81,68 @@ abstract class AbstractTrainingMojo extends AbstractPkgImageMojo {
      *
      * @param settings Surefire's or Failsafe's settings for tests; for a main class its JVM options alone
      * @param testClasspath whether the workload runs on the test class path (tests), or the runtime one (a main)
+     * @param recordedBy the plugin whose test JVMs may have recorded the workload ({@code pkgimage:prepare}), so that
+     *     it need not run again
      */
-    record Run(Workload workload, SurefireSettings settings, boolean testClasspath, Path workDirectory) {}
+    record Run(
+            Workload workload,
+            SurefireSettings settings,
+            boolean testClasspath,
+            Path workDirectory,
+            Optional<SurefireSettings.Kind> recordedBy) {}
 
-    /** Runs {@code run} in a training JVM and writes its part of the module's image, attached to the project. */
+    /** Trains {@code run} and writes its part of the module's image, attached to the project. */
     CompileResult train(Run run) throws MojoExecutionException, MojoFailureException {
+        SurefireSettings settings = run.settings();
+        if (!settings.unresolved().isEmpty()) {
+            getLog().warn("Left out of the training argLine, as they have no value: " + settings.unresolved());
+        }
+        // pkgimage:prepare's own options are left out silently: a training JVM records into its own folder
+        List<String> leftOut = settings.leftOut().stream()
+                .filter(o -> !TestJvmRecording.isRecordingOption(o))
+                .toList();
+        if (!leftOut.isEmpty()) {
+            getLog().info("Training leaves out of the argLine " + leftOut + ": a coverage agent would count"
+                    + " the training run as tests and write to the build's coverage data, and training records what"
+                    + " a JVM loads, with no archive but the JDK's.");
+        }
+        CompileRequest request = request(run);
+        CompileResult result;
+        try {
+            result = ImageCompiler.compile(request, progress());
+        } catch (TrainingFailuresException e) {
+            throw new MojoFailureException(e.getMessage(), e);
+        } catch (TrainingException e) {
+            throw new MojoExecutionException(
+                    "Running the " + run.workload().part() + " workload of " + project.getArtifactId() + " failed: "
+                            + e.getMessage(),
+                    e);
+        } catch (PkgImageException | java.io.UncheckedIOException e) {
+            throw new MojoExecutionException(
+                    "Compiling the image of " + project.getArtifactId() + " failed: " + e.getMessage(), e);
+        }
+        File image = result.imageFile().toFile();
+        boolean attached = project.getAttachedArtifacts().stream()
+                .anyMatch(a -> ImageArtifacts.CLASSIFIER.equals(a.getClassifier()));
+        if (!attached) {
+            projectHelper.attachArtifact(project, "jar", ImageArtifacts.CLASSIFIER, image);
+        }
+        return result;
+    }
+
+    /** The folder that the test JVMs of {@code kind} record into, for the image. */
+    Path recordingFolder(SurefireSettings.Kind kind) {
+        return Path.of(project.getBuild().getDirectory(), "pkgimage", "recording", kind.prefix);
+    }
+
+    /** The request to core that trains {@code run}: the class path and its images, the JUnit Launcher, the JVM. */
+    CompileRequest request(Run run) throws MojoExecutionException {
         if (timeout <= 0) {
             throw new MojoExecutionException(
                     "<timeout> (property pkgimage.timeout) must be a positive number of seconds, not " + timeout);
         }
         Jdk target = targetJdk();
         SurefireSettings settings = run.settings();
-        if (!settings.unresolved().isEmpty()) {
-            getLog().warn("Left out of the training argLine, as they have no value: " + settings.unresolved());
-        }
-        if (!settings.leftOut().isEmpty()) {
-            getLog().info("Training leaves out of the argLine " + settings.leftOut() + ": a coverage agent would count"
-                    + " the training run as tests and write to the build's coverage data, and training records what"
-                    + " a JVM loads, with no archive but the JDK's.");
-        }
         List<ClasspathEntry> dependencies = new ArrayList<>();
         Optional<Artifact> launcher = Optional.empty();
         Optional<Artifact> engine = Optional.empty();
@@ -136,8 +182,7 @@ abstract class AbstractTrainingMojo extends AbstractPkgImageMojo {
             harness.add(resolveLauncher(engine.get().getBaseVersion()));
         }
 
-        CompileRequest request = CompileRequest.builder(
-                        run.workload(), ImageArtifacts.coordinates(project.getArtifact()), target)
+        return CompileRequest.builder(run.workload(), ImageArtifacts.coordinates(project.getArtifact()), target)
                 .classesDirectory(Path.of(project.getBuild().getOutputDirectory()))
                 .testClassesDirectory(testClasses)
                 .dependencies(dependencies)
@@ -155,28 +200,15 @@ abstract class AbstractTrainingMojo extends AbstractPkgImageMojo {
                 .imageFile(outputDirectory.toPath().resolve(ImageArtifacts.fileName(project)))
                 .workDirectory(run.workDirectory())
                 .toolVersion(pluginVersion)
+                .buildTestRun(run.recordedBy()
+                        .map(kind -> new BuildTestRun(
+                                kind == SurefireSettings.Kind.SUREFIRE
+                                        ? TrainingSummary.SUREFIRE
+                                        : TrainingSummary.FAILSAFE,
+                                recordingFolder(kind),
+                                SurefireSettings.reportsDirectory(project, kind),
+                                settings.agents())))
                 .build();
-        CompileResult result;
-        try {
-            result = ImageCompiler.compile(request, progress());
-        } catch (TrainingFailuresException e) {
-            throw new MojoFailureException(e.getMessage(), e);
-        } catch (TrainingException e) {
-            throw new MojoExecutionException(
-                    "Running the " + run.workload().part() + " workload of " + project.getArtifactId() + " failed: "
-                            + e.getMessage(),
-                    e);
-        } catch (PkgImageException | java.io.UncheckedIOException e) {
-            throw new MojoExecutionException(
-                    "Compiling the image of " + project.getArtifactId() + " failed: " + e.getMessage(), e);
-        }
-        File image = result.imageFile().toFile();
-        boolean attached = project.getAttachedArtifacts().stream()
-                .anyMatch(a -> ImageArtifacts.CLASSIFIER.equals(a.getClassifier()));
-        if (!attached) {
-            projectHelper.attachArtifact(project, "jar", ImageArtifacts.CLASSIFIER, image);
-        }
-        return result;
     }
 
     /**

@@ -2,6 +2,7 @@ package io.pkgimage.maven;
 
 import io.pkgimage.core.compile.Workload;
 import java.io.File;
+import java.util.Optional;
 import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -18,6 +19,11 @@ import org.eclipse.aether.RepositorySystem;
  * workload, records what they load, and writes the image's {@code tests} part to {@code
  * target/<artifactId>-<version>-pkgimage.jar}, attached with classifier {@code pkgimage} so that {@code install} and
  * {@code deploy} carry it next to the jar. Parts that {@code pkgimage:record} added are kept.
+ *
+ * <p>When {@code pkgimage:prepare} made the build's Surefire run record what its test JVMs loaded, and that recording
+ * holds for this build's classes, tests, dependencies, JDK and settings, the image is written from it and the tests do
+ * not run again; else (no {@code prepare}, another JDK, a recording older than the inputs) the goal trains in a JVM of
+ * its own, saying why.
  */
 @Mojo(
         name = "compile",
@@ -49,6 +55,7 @@ public class CompileMojo extends AbstractTrainingMojo {
             getLog().info("Training does not follow these Surefire settings of " + project.getArtifactId() + ": "
                     + String.join(", ", surefire.notHonoured()) + " (it runs the selected tests in one JVM).");
         }
-        train(new Run(Workload.tests(), surefire, true, workDirectory.toPath()));
+        train(new Run(
+                Workload.tests(), surefire, true, workDirectory.toPath(), Optional.of(SurefireSettings.Kind.SUREFIRE)));
     }
 }

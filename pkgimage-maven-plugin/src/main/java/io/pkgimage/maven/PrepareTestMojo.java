@@ -21,7 +21,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.inject.Inject;
 import org.apache.maven.artifact.Artifact;
@@ -58,7 +57,7 @@ public class PrepareTestMojo extends AbstractLinkMojo {
      * The property that Surefire and Failsafe read their {@code argLine} from. The archive's options are appended to
      * what it holds.
      *
-     * @since 0.2.0
+     * @since 0.3.0
      */
     @Parameter(property = "pkgimage.propertyName", defaultValue = "argLine")
     private String propertyName;
@@ -66,7 +65,7 @@ public class PrepareTestMojo extends AbstractLinkMojo {
     /**
      * Where the module's last training left its recorded classlist ({@code pkgimage:compile}'s work directory).
      *
-     * @since 0.2.0
+     * @since 0.3.0
      */
     @Parameter(defaultValue = "${project.build.directory}/pkgimage/compile", required = true)
     private File trainingDirectory;
@@ -88,17 +87,12 @@ public class PrepareTestMojo extends AbstractLinkMojo {
                     + "): no test JVM starts.");
             return;
         }
-        Optional<String> xml = SurefireSettings.xmlArgLine(project, SurefireSettings.Kind.SUREFIRE);
-        if (xml.isPresent()
-                && !xml.get().contains("@{" + propertyName + "}")
-                && !xml.get().contains("${" + propertyName + "}")) {
-            getLog().info("pkgimage:prepare-test leaves the test JVMs of " + project.getArtifactId() + " alone:"
-                    + " Surefire's <argLine> does not take the " + propertyName + " property, so they would not see"
-                    + " the archive. Write @{" + propertyName + "} in it, as for jacoco:prepare-agent (and declare an"
-                    + " empty <" + propertyName + "/> property for builds without the goal).");
+        Optional<String> ignored = argLineIgnores(SurefireSettings.Kind.SUREFIRE, propertyName);
+        if (ignored.isPresent()) {
+            getLog().info("pkgimage:prepare-test leaves the test JVMs of " + project.getArtifactId() + " alone, as they"
+                    + " would not see the archive: " + ignored.get() + ".");
             return;
         }
-        String existing = property(propertyName);
         SurefireSettings surefire = SurefireSettings.of(project, SurefireSettings.Kind.SUREFIRE, this::property);
         List<String> testOptions = surefire.jvmArguments();
         // the archive options the tests' argLine brings are among those training leaves out
@@ -144,16 +138,7 @@ public class PrepareTestMojo extends AbstractLinkMojo {
                             + " (-Dpkgimage.skip).",
                     e);
         }
-        // Surefire splits its argLine as a shell does: quote only what holds white space
-        String added = MapFailure.WARN.mapping(target, link.archive()).stream()
-                .map(o -> o.chars().anyMatch(Character::isWhitespace) ? "\"" + o + "\"" : o)
-                .collect(Collectors.joining(" "));
-        String value = existing == null || existing.isBlank() ? added : existing + " " + added;
-        project.getProperties().setProperty(propertyName, value);
-        if (session.getUserProperties().getProperty(propertyName) != null) {
-            // -DargLine on the command line wins over the project's property where Surefire reads it
-            session.getUserProperties().setProperty(propertyName, value);
-        }
+        String value = appendToArgLine(propertyName, MapFailure.WARN.mapping(target, link.archive()), o -> false);
         getLog().info("The test JVMs of " + project.getArtifactId() + " start with " + link.archive() + " ("
                 + recorded.classes().size() + " JDK classes the tests use; a JVM with their options " + shaping
                 + " maps it, proven with -Xshare:on). " + propertyName + " = " + value);

@@ -5,6 +5,7 @@ import io.pkgimage.core.image.ImagePart;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -21,7 +22,9 @@ import org.eclipse.aether.RepositorySystem;
  * arguments ({@code -Dpkgimage.mainClass=…}, run on the runtime class path as {@code pkgimage:run} runs it), else
  * the module's integration tests as Failsafe selects and configures them. The workload runs in a training JVM of the
  * target JDK exactly as {@code pkgimage:compile} runs the tests; what it loaded becomes the image's {@code main} or
- * {@code integration-tests} part, which {@code pkgimage:link} takes like the tests part.
+ * {@code integration-tests} part, which {@code pkgimage:link} takes like the tests part. With {@code
+ * pkgimage:prepare-integration}, and this goal bound after Failsafe ({@code post-integration-test}), the part is
+ * written from what Failsafe's own test JVMs recorded, without running the integration tests again.
  */
 @Mojo(
         name = "record",
@@ -81,7 +84,7 @@ public class RecordMojo extends AbstractTrainingMojo {
                 throw new MojoExecutionException("<mainClass> (property pkgimage.mainClass): " + e.getMessage(), e);
             }
             SurefireSettings settings = SurefireSettings.ofJvmOptions(SurefireSettings.splitAll(jvmOptions));
-            train(new Run(workload, settings, false, workDirectory.toPath().resolve(ImagePart.MAIN)));
+            train(new Run(workload, settings, false, workDirectory.toPath().resolve(ImagePart.MAIN), Optional.empty()));
             return;
         }
         SurefireSettings failsafe = SurefireSettings.of(project, SurefireSettings.Kind.FAILSAFE, this::property);
@@ -102,6 +105,7 @@ public class RecordMojo extends AbstractTrainingMojo {
                 Workload.integrationTests(),
                 failsafe,
                 true,
-                workDirectory.toPath().resolve(ImagePart.INTEGRATION_TESTS)));
+                workDirectory.toPath().resolve(ImagePart.INTEGRATION_TESTS),
+                Optional.of(SurefireSettings.Kind.FAILSAFE)));
     }
 }

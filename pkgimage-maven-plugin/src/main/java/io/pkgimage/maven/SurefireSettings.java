@@ -1,6 +1,7 @@
 package io.pkgimage.maven;
 
 import io.pkgimage.core.compile.TestSelection;
+import io.pkgimage.core.training.TestJvmRecording;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -87,6 +88,11 @@ record SurefireSettings(
             this.testProperty = testProperty;
             this.prefix = prefix;
             this.skips = skips;
+        }
+
+        /** The plugin's name, for messages. */
+        String plugin() {
+            return this == SUREFIRE ? "Surefire" : "Failsafe";
         }
 
         boolean runs(PluginExecution execution) {
@@ -198,7 +204,29 @@ record SurefireSettings(
     static boolean leftOutOfTraining(String arg) {
         return (arg.startsWith("-javaagent:") && arg.contains("org.jacoco.agent"))
                 || arg.startsWith("-XX:SharedArchiveFile=")
-                || arg.startsWith("-Xlog:cds");
+                || arg.startsWith("-Xlog:cds")
+                || TestJvmRecording.isRecordingOption(arg);
+    }
+
+    /** The Java agents ({@code -javaagent:}) of the tests' {@code argLine}, those training leaves out included. */
+    List<String> agents() {
+        List<String> agents = new ArrayList<>();
+        for (List<String> args : List.of(jvmArguments, leftOut)) {
+            args.stream().filter(a -> a.startsWith("-javaagent:")).forEach(agents::add);
+        }
+        return agents;
+    }
+
+    /**
+     * Where the plugin {@code kind} of {@code project} writes its XML reports: its {@code reportsDirectory}, else
+     * {@code target/surefire-reports} (or {@code failsafe-reports}).
+     */
+    static Path reportsDirectory(MavenProject project, Kind kind) {
+        Xpp3Dom config = config(project, kind);
+        String xml = config == null ? null : value(config, "reportsDirectory");
+        return xml != null
+                ? project.getBasedir().toPath().resolve(xml)
+                : Path.of(project.getBuild().getDirectory(), kind.prefix + "-reports");
     }
 
     /**

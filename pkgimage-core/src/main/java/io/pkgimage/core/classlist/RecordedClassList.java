@@ -50,9 +50,14 @@ public record RecordedClassList(
                 String[] parts = line.split(" ", 3);
                 String tag = parts[0];
                 if (tag.equals("@lambda-form-invoker")) {
-                    invokers.add(line);
+                    if (!invokers.contains(line)) {
+                        invokers.add(line);
+                    }
                 } else if ((tag.equals("@cp") || tag.equals("@lambda-proxy")) && parts.length == 3) {
-                    classLines.computeIfAbsent(parts[1], k -> new ArrayList<>()).add(line);
+                    List<String> of = classLines.computeIfAbsent(parts[1], k -> new ArrayList<>());
+                    if (!of.contains(line)) { // the classlists of several JVMs, one after the other
+                        of.add(line);
+                    }
                 } else {
                     skipped++;
                 }

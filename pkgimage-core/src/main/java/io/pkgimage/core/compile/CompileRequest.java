@@ -32,6 +32,8 @@ import java.util.Optional;
  * @param imageFile where the image goes
  * @param workDirectory scratch space (classes jar, classlist, logs)
  * @param toolVersion the version of pkgimage itself, so an upgrade retrains
+ * @param buildTestRun the build's own test run, whose recording trains the image when it holds for these inputs
+ *     (not an input itself: the image is the same whichever JVMs ran the tests)
  */
 public record CompileRequest(
         Workload workload,
@@ -46,7 +48,8 @@ public record CompileRequest(
         boolean failOnTrainingFailure,
         Path imageFile,
         Path workDirectory,
-        String toolVersion) {
+        String toolVersion,
+        Optional<BuildTestRun> buildTestRun) {
 
     public CompileRequest {
         Objects.requireNonNull(workload, "workload");
@@ -59,6 +62,7 @@ public record CompileRequest(
         Objects.requireNonNull(imageFile, "imageFile");
         Objects.requireNonNull(workDirectory, "workDirectory");
         Objects.requireNonNull(toolVersion, "toolVersion");
+        Objects.requireNonNull(buildTestRun, "buildTestRun");
         dependencies = List.copyOf(dependencies);
         harness = List.copyOf(harness);
     }
@@ -69,7 +73,7 @@ public record CompileRequest(
      * ({@link Builder#workDirectory}) have no default and must be set. Unless set: no test classes (the package's
      * classes are loaded), dependencies or harness; Surefire's default selection ({@link TestSelection#defaults()});
      * the training JVM's defaults ({@link TrainingJvm#defaults()}); failing tests do not fail the compile; this
-     * pkgimage's version.
+     * pkgimage's version; no build test run (a training JVM runs the workload).
      */
     public static Builder builder(Workload workload, Coordinates coordinates, Jdk jdk) {
         return new Builder(workload, coordinates, jdk);
@@ -87,7 +91,8 @@ public record CompileRequest(
                 .failOnTrainingFailure(failOnTrainingFailure)
                 .imageFile(imageFile)
                 .workDirectory(workDirectory)
-                .toolVersion(toolVersion);
+                .toolVersion(toolVersion)
+                .buildTestRun(buildTestRun);
     }
 
     /** The builder of a {@link CompileRequest}. */
@@ -105,6 +110,7 @@ public record CompileRequest(
         private Path imageFile;
         private Path workDirectory;
         private String toolVersion = PkgImageVersion.forKeys();
+        private Optional<BuildTestRun> buildTestRun = Optional.empty();
 
         private Builder(Workload workload, Coordinates coordinates, Jdk jdk) {
             this.workload = workload;
@@ -167,6 +173,11 @@ public record CompileRequest(
             return this;
         }
 
+        public Builder buildTestRun(Optional<BuildTestRun> buildTestRun) {
+            this.buildTestRun = buildTestRun;
+            return this;
+        }
+
         /**
          * The request.
          *
@@ -200,7 +211,8 @@ public record CompileRequest(
                     failOnTrainingFailure,
                     imageFile,
                     workDirectory,
-                    toolVersion);
+                    toolVersion,
+                    buildTestRun);
         }
     }
 }

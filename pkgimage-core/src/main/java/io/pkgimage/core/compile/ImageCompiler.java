@@ -15,6 +15,9 @@ import io.pkgimage.core.image.TrainingSummary;
 import io.pkgimage.core.io.Hashing;
 import io.pkgimage.core.jdk.Jdk;
 import io.pkgimage.core.jdk.JdkPackages;
+import io.pkgimage.core.training.JvmProbe;
+import io.pkgimage.core.training.TestJvmRecording;
+import io.pkgimage.core.training.TestReports;
 import io.pkgimage.core.training.TrainingException;
 import io.pkgimage.core.training.TrainingFailuresException;
 import io.pkgimage.core.training.TrainingJvm;
@@ -67,7 +70,6 @@ public final class ImageCompiler {
         }
 
         int feature = request.jdk().feature();
-        Path work = request.workDirectory();
         // the training JVM's class path is Surefire's: the class folders as they are, so that the tests find their
         // classes and resources as under Surefire (the JDK records classes of folders, though it archives only jars)
         Path classes = request.classesDirectory();
@@ -90,42 +92,23 @@ public final class ImageCompiler {
         request.harness().forEach(h -> entries.add(ClasspathEntry.test(h)));
         entries.add(ClasspathEntry.test(TrainingLauncher.harnessLocation()));
 
-        if (workload.mainClass().isPresent()) {
-            progress.info("Recording the workload " + workload.mainClass().get() + " " + workload.arguments() + " of "
-                    + request.coordinates() + " on " + request.jdk());
-        } else if (tests.isEmpty()) {
-            progress.info(request.testClassesDirectory()
-                            .map(t -> "No test classes match "
-                                    + request.selection().includes() + " in " + t)
-                            .orElse("No tests to run")
-                    + "; training by loading the package's " + fingerprints.size()
-                    + " classes without initialising them");
-        } else {
-            progress.info(
-                    (workload.part().equals(ImagePart.TESTS) ? "Training " : "Recording the integration tests of ")
-                            + request.coordinates() + (workload.part().equals(ImagePart.TESTS) ? " with " : ": ")
-                            + tests.size() + " test classes on " + request.jdk());
-        }
-        TrainingRun run = TrainingRun.builder(request.jdk(), work)
-                .classpath(entries.stream().map(ClasspathEntry::path).collect(Collectors.toList()))
-                .mainClass(workload.mainClass())
-                .mainArguments(workload.arguments())
-                .testClasses(tests)
-                .loadClasses(
-                        workload.runsTests()
-                                ? fingerprints.keySet().stream()
-                                        .map(n -> n.replace('/', '.'))
-                                        .collect(Collectors.toList())
-                                : List.of())
-                .filter(request.selection().filter())
-                .jvm(request.jvm())
-                .build();
-        TrainingOutcome outcome = TrainingLauncher.launch(run, progress);
+        Optional<TrainingOutcome> recorded = workload.runsTests() && !tests.isEmpty()
+                ? request.buildTestRun().flatMap(b -> fromBuildTestRun(request, b, progress))
+                : Optional.empty();
+        TrainingOutcome outcome =
+                recorded.isPresent() ? recorded.get() : train(request, tests, entries, fingerprints, progress);
 
         String mode =
                 workload.part().equals(ImagePart.TESTS) ? (tests.isEmpty() ? "classes" : "tests") : workload.part();
         TrainingSummary summary = new TrainingSummary(
-                mode, outcome.run(), outcome.failed(), outcome.skipped(), outcome.wallMillis(), outcome.failures());
+                mode,
+                outcome.run(),
+                outcome.failed(),
+                outcome.skipped(),
+                outcome.wallMillis(),
+                outcome.failures(),
+                outcome.origin(),
+                outcome.jvms());
         if (outcome.failed() > 0) {
             String listed =
                     outcome.failures().stream().limit(FAILURES_SHOWN).collect(Collectors.joining("\n  ", "\n  ", ""))
@@ -183,6 +166,118 @@ public final class ImageCompiler {
                 millis(start),
                 describeParts(image)));
         return new CompileResult(imageFile, image, false);
+    }
+
+    /** Runs the workload in a training JVM of the target JDK. */
+    private static TrainingOutcome train(
+            CompileRequest request,
+            List<String> tests,
+            List<ClasspathEntry> entries,
+            SortedMap<String, String> fingerprints,
+            Progress progress) {
+        Workload workload = request.workload();
+        if (workload.mainClass().isPresent()) {
+            progress.info("Recording the workload " + workload.mainClass().get() + " " + workload.arguments() + " of "
+                    + request.coordinates() + " on " + request.jdk());
+        } else if (tests.isEmpty()) {
+            progress.info(request.testClassesDirectory()
+                            .map(t -> "No test classes match "
+                                    + request.selection().includes() + " in " + t)
+                            .orElse("No tests to run")
+                    + "; training by loading the package's " + fingerprints.size()
+                    + " classes without initialising them");
+        } else {
+            progress.info(
+                    (workload.part().equals(ImagePart.TESTS) ? "Training " : "Recording the integration tests of ")
+                            + request.coordinates() + (workload.part().equals(ImagePart.TESTS) ? " with " : ": ")
+                            + tests.size() + " test classes on " + request.jdk());
+        }
+        TrainingRun run = TrainingRun.builder(request.jdk(), request.workDirectory())
+                .classpath(entries.stream().map(ClasspathEntry::path).collect(Collectors.toList()))
+                .mainClass(workload.mainClass())
+                .mainArguments(workload.arguments())
+                .testClasses(tests)
+                .loadClasses(
+                        workload.runsTests()
+                                ? fingerprints.keySet().stream()
+                                        .map(n -> n.replace('/', '.'))
+                                        .collect(Collectors.toList())
+                                : List.of())
+                .filter(request.selection().filter())
+                .jvm(request.jvm())
+                .build();
+        return TrainingLauncher.launch(run, progress);
+    }
+
+    /**
+     * What the build's own test JVMs recorded, as a training JVM's outcome, when the recording holds for these inputs
+     * and the target JDK; else empty, saying why.
+     */
+    private static Optional<TrainingOutcome> fromBuildTestRun(
+            CompileRequest request, BuildTestRun build, Progress progress) {
+        Jdk jdk = request.jdk();
+        TestJvmRecording.Lookup lookup =
+                TestJvmRecording.collect(build.recording(), recordingFingerprint(request), jdk);
+        if (lookup.recorded().isEmpty()) {
+            progress.info("Training " + request.coordinates() + " by running its tests again: " + lookup.why());
+            return Optional.empty();
+        }
+        TestJvmRecording.Recorded recorded = lookup.recorded().get();
+        TestReports reports = TestReports.read(build.reports(), recorded.began());
+        Path work = request.workDirectory();
+        Path classlist = work.resolve("recorded.classlist");
+        List<String> lines = new ArrayList<>();
+        try {
+            Files.createDirectories(work);
+            for (Path fork : recorded.classlists()) {
+                for (String line : Files.readAllLines(fork, StandardCharsets.UTF_8)) {
+                    // an agent may have changed the bytes of class-path classes: their constant-pool indices
+                    // would not hold for the class files the archive is dumped from
+                    if (build.agents().isEmpty() || !line.startsWith("@cp ") || isJdkLine(jdk, line)) {
+                        lines.add(line);
+                    }
+                }
+            }
+            Files.write(classlist, lines, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(
+                    "Cannot merge the test JVMs' classlists into '" + classlist + "': " + e.getMessage(), e);
+        }
+        TrainedOn on = JvmProbe.trainedOn(
+                jdk, request.jvm().jvmArguments(), work, request.jvm().timeout());
+        progress.info(String.format(
+                "Training %s from the build's %s run: %d test JVMs recorded, %d tests run, %d failed, %d skipped in %d"
+                        + " test classes%s",
+                request.coordinates(),
+                build.origin().equals(TrainingSummary.SUREFIRE) ? "Surefire" : "Failsafe",
+                recorded.classlists().size(),
+                reports.run(),
+                reports.failed(),
+                reports.skipped(),
+                reports.classes(),
+                build.agents().isEmpty()
+                        ? ""
+                        : " (with the agents " + build.agents() + ", which may change the classes they load, so the"
+                                + " constant-pool entries of class-path classes are left out)"));
+        return Optional.of(new TrainingOutcome(
+                classlist,
+                reports.run(),
+                reports.failed(),
+                reports.skipped(),
+                reports.failures(),
+                on.gc(),
+                on.compressedOops(),
+                on.vendor(),
+                on.runtimeVersion(),
+                on.feature(),
+                reports.wallMillis(),
+                build.origin(),
+                recorded.classlists().size()));
+    }
+
+    private static boolean isJdkLine(Jdk jdk, String cpLine) {
+        String[] parts = cpLine.split(" ", 3);
+        return parts.length > 1 && JdkPackages.hasClass(jdk, parts[1]);
     }
 
     /** The parts of {@code image} with their summaries, for the log. */
@@ -312,8 +407,17 @@ public final class ImageCompiler {
                 && a.compressedOops() == b.compressedOops();
     }
 
+    /**
+     * The fingerprint of the inputs that shape what the workload loads, for a recording of the build's own test run
+     * ({@code pkgimage:prepare}): {@link #inputsFingerprint} but for whether failures fail the compile, which a goal
+     * may set for itself.
+     */
+    public static String recordingFingerprint(CompileRequest r) {
+        return inputsFingerprint(r.toBuilder().failOnTrainingFailure(false).build());
+    }
+
     /** The fingerprint of every input that shapes the image; equal fingerprints mean the image is up to date. */
-    static String inputsFingerprint(CompileRequest r) {
+    public static String inputsFingerprint(CompileRequest r) {
         MessageDigest digest = Hashing.sha256();
         Map<String, String> fields = new TreeMap<>();
         fields.put("format", Integer.toString(PackageImage.FORMAT_VERSION));

@@ -121,6 +121,8 @@ public final class ImageCodec {
             p.put(key + "failed", Integer.toString(t.failed()));
             p.put(key + "skipped", Integer.toString(t.skipped()));
             p.put(key + "wallMillis", Long.toString(t.wallMillis()));
+            p.put(key + "origin", t.origin());
+            p.put(key + "jvms", Integer.toString(t.jvms()));
             p.put(key + "inputs.sha256", part.inputsSha256());
         }
         StringBuilder sb = new StringBuilder();
@@ -310,7 +312,9 @@ public final class ImageCodec {
                         pr.getInt(key + "failed"),
                         pr.getInt(key + "skipped"),
                         pr.getLong(key + "wallMillis"),
-                        new Lines(file, failuresEntry(name), entries.get(failuresEntry(name))).all());
+                        new Lines(file, failuresEntry(name), entries.get(failuresEntry(name))).all(),
+                        origin(file, pr, key),
+                        pr.values().containsKey(key + "jvms") ? pr.getInt(key + "jvms") : 1);
                 Classlist cl = parseClasslist(new Lines(file, classlistEntry(name), entries.get(classlistEntry(name))));
                 imageParts.put(
                         name,
@@ -485,6 +489,18 @@ public final class ImageCodec {
         ImageFormatException error(String what) {
             return bad(file, entry + " line " + index + ": " + what);
         }
+    }
+
+    /** Images written before the origin was recorded were all trained by pkgimage's training JVM. */
+    private static String origin(Path file, Props pr, String key) {
+        String origin = pr.values().getOrDefault(key + "origin", TrainingSummary.TRAINING);
+        if (!TrainingSummary.ORIGINS.contains(origin)) {
+            throw bad(
+                    file,
+                    PROPERTIES + " '" + key + "origin' is not one of " + TrainingSummary.ORIGINS + ": '"
+                            + printable(origin) + "'");
+        }
+        return origin;
     }
 
     private record Props(Path file, Map<String, String> values) {

@@ -1,6 +1,7 @@
 package io.pkgimage.core.training;
 
 import io.pkgimage.core.Progress;
+import io.pkgimage.core.image.TrainingSummary;
 import io.pkgimage.core.process.ForkedJvm;
 import io.pkgimage.core.training.child.TrainingMain;
 import java.io.IOException;
@@ -141,7 +142,9 @@ public final class TrainingLauncher {
                 p.getProperty("vendor", "unknown"),
                 p.getProperty("runtimeVersion", "unknown"),
                 Integer.parseInt(p.getProperty("feature", "0")),
-                exit.wallMillis());
+                exit.wallMillis(),
+                TrainingSummary.TRAINING,
+                1);
     }
 
     private static String lastLine(ForkedJvm.Exit exit) {

@@ -17,6 +17,9 @@ import java.util.List;
  * @param runtimeVersion the child's full JDK build
  * @param feature the child's feature release
  * @param wallMillis start to exit of the child
+ * @param origin which JVMs ran the workload: pkgimage's training JVM or the build's test JVMs (a {@code
+ *     TrainingSummary} origin)
+ * @param jvms how many JVMs ran it
  */
 public record TrainingOutcome(
         Path classlist,
@@ -29,4 +32,6 @@ public record TrainingOutcome(
         String vendor,
         String runtimeVersion,
         int feature,
-        long wallMillis) {}
+        long wallMillis,
+        String origin,
+        int jvms) {}
