@@ -32,6 +32,8 @@ assert props.contains('coordinates=io.pkgimage.samples:json-orders:1.0.0-SNAPSHO
 assert props.contains('tests.mode=tests') : props
 assert props.contains('tests.run=10') : props
 assert props.contains('tests.failed=0') : props
+// trained by the build's own Surefire run (pkgimage:prepare in the samples' parent), not by a second run of the tests
+assert props.contains('tests.origin=surefire\ntests.jvms=1\n') : props
 // every class the package owns is fingerprinted
 def fingerprints = read(orders, 'pkgimage/classes.sha256').readLines()
 assert fingerprints.size() == 5 : fingerprints

@@ -106,6 +106,8 @@ final class PairRuns {
         List<String> options = new ArrayList<>(settings.childJvmOptions());
         if (imaged) {
             options.addAll(archives.imaged().mapping());
+        } else {
+            options.addAll(settings.recording());
         }
         Path loadLog = dir.resolve(LOAD_LOG);
         options.add("-Xlog:class+load=info:file=" + loadLog.toAbsolutePath());

@@ -3,6 +3,7 @@ package io.pkgimage.junit;
 import io.pkgimage.core.PkgImageException;
 import io.pkgimage.core.jdk.Jdk;
 import io.pkgimage.core.jdk.Jdks;
+import io.pkgimage.core.training.TestJvmRecording;
 import java.io.File;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -34,6 +35,8 @@ import java.util.stream.Stream;
  * @param sharedInfrastructure whether the imaged JVM's archive holds the test infrastructure too
  * @param childOptions options that both child JVMs get besides {@code jvmOptions}
  * @param isolated patterns of the test classes that get a pair of JVMs of their own
+ * @param recording the test JVM's {@code pkgimage:prepare} options, which its plain children get too: they run the
+ *     tests as the test JVM would, so their recording trains the module's next image
  */
 record SoundnessSettings(
         Jdk jdk,
@@ -46,7 +49,8 @@ record SoundnessSettings(
         boolean concurrent,
         boolean sharedInfrastructure,
         List<String> childOptions,
-        List<Pattern> isolated) {
+        List<Pattern> isolated,
+        List<String> recording) {
 
     /** The default of {@link ImageSoundness#TIMEOUT}, in seconds. */
     static final long DEFAULT_TIMEOUT = 600;
@@ -131,7 +135,10 @@ record SoundnessSettings(
                 parameter
                         .apply(ImageSoundness.ISOLATED)
                         .map(SoundnessSettings::patterns)
-                        .orElse(List.of()));
+                        .orElse(List.of()),
+                ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                        .filter(TestJvmRecording::isRecordingOption)
+                        .toList());
     }
 
     /** Comma-separated class names, {@code *} standing for any characters. */

@@ -105,23 +105,28 @@ abstract class AbstractPkgImageMojo extends AbstractMojo {
      * the same kind added); the new value.
      */
     String appendToArgLine(String propertyName, List<String> options, Predicate<String> replaced) {
-        String existing = property(propertyName);
-        if (existing != null && Arrays.stream(existing.trim().split("\\s+")).anyMatch(replaced)) {
-            existing = Arrays.stream(existing.trim().split("\\s+"))
-                    .filter(replaced.negate())
-                    .collect(Collectors.joining(" "));
-        }
-        // Surefire splits its argLine as a shell does: quote only what holds white space
-        String added = options.stream()
-                .map(o -> o.chars().anyMatch(Character::isWhitespace) ? "\"" + o + "\"" : o)
-                .collect(Collectors.joining(" "));
-        String value = existing == null || existing.isBlank() ? added : existing + " " + added;
+        String value = argLineWith(property(propertyName), options, replaced);
         project.getProperties().setProperty(propertyName, value);
         if (session.getUserProperties().getProperty(propertyName) != null) {
             // -DargLine on the command line wins over the project's property where Surefire reads it
             session.getUserProperties().setProperty(propertyName, value);
         }
         return value;
+    }
+
+    /**
+     * {@code existing} (may be null) without the options {@code replaced} matches, with {@code options} appended,
+     * quoted where they hold white space, as Surefire splits its {@code argLine} as a shell does.
+     */
+    static String argLineWith(String existing, List<String> options, Predicate<String> replaced) {
+        String kept = existing == null ? "" : existing.trim();
+        if (Arrays.stream(kept.split("\\s+")).anyMatch(replaced)) {
+            kept = Arrays.stream(kept.split("\\s+")).filter(replaced.negate()).collect(Collectors.joining(" "));
+        }
+        String added = options.stream()
+                .map(o -> o.chars().anyMatch(Character::isWhitespace) ? "\"" + o + "\"" : o)
+                .collect(Collectors.joining(" "));
+        return kept.isEmpty() ? added : kept + " " + added;
     }
 
     MavenProgress progress() {

@@ -158,6 +158,23 @@ class SurefireSettingsTests {
     }
 
     @Test
+    void prepareSOwnOptionsStayOutOfTrainingAndTheAgentsOfTheTestsAreKnown() throws Exception {
+        SurefireSettings settings = surefire(
+                "<configuration><argLine>@{argLine} -javaagent:/r/apm.jar -Xmx1g</argLine></configuration>",
+                Map.of(
+                        "argLine",
+                        "-javaagent:/r/org.jacoco.agent-0.8.13-runtime.jar=destfile=x"
+                                + " -XX:DumpLoadedClassList=/b/target/pkgimage/recording/surefire/classlist-%p.txt"
+                                + " -Xlog:gc+init=info:file=/b/target/pkgimage/recording/surefire/jvm-%p.log"));
+
+        assertThat(settings.jvmArguments()).containsExactly("-javaagent:/r/apm.jar", "-Xmx1g");
+        assertThat(settings.leftOut()).hasSize(3);
+        assertThat(settings.agents())
+                .containsExactlyInAnyOrder(
+                        "-javaagent:/r/apm.jar", "-javaagent:/r/org.jacoco.agent-0.8.13-runtime.jar=destfile=x");
+    }
+
+    @Test
     void theXmlArgLineWinsOverThePropertyAndTakesItLate() throws Exception {
         SurefireSettings settings = surefire(
                 "<configuration><argLine>@{argLine} -Xmx1g</argLine></configuration>",

@@ -79,6 +79,27 @@ class ImageCodecTests {
     }
 
     @Test
+    void anImageTrainedByTheBuildsTestJvmsSaysSo() throws IOException {
+        PackageImage image = TestImages.tests(
+                Coordinates.of("com.acme", "recorded", "1"),
+                new TrainedOn("Debian", "17.0.15+6", 17, "G1", true),
+                new TreeMap<>(),
+                List.of(),
+                new TreeMap<>(),
+                List.of(),
+                List.of(),
+                new TrainingSummary("tests", 6, 0, 0, 1800, List.of(), TrainingSummary.SUREFIRE, 3),
+                Images.sha("inputs"));
+        Path file = dir.resolve("recorded.jar");
+
+        ImageCodec.write(image, file);
+
+        assertThat(ImageCodec.read(file)).isEqualTo(image);
+        assertThat(new String(Images.entries(file).get(PROPERTIES), UTF_8))
+                .contains("tests.origin=surefire\ntests.jvms=3\n");
+    }
+
+    @Test
     void anImageWithEmptyPartsReadsBackEqual() {
         PackageImage empty = TestImages.tests(
                 Coordinates.of("com.acme", "empty", "1"),
@@ -552,6 +573,26 @@ class ImageCodecTests {
             Path file = withProperty("tests.wallMillis", "12.3 s");
 
             assertCorrupt(file, "pkgimage/image.properties 'tests.wallMillis' is not a number: '12.3 s'");
+        }
+
+        @Test
+        void unknownOrigin() throws IOException {
+            Path file = withProperty("tests.origin", "gradle");
+
+            assertCorrupt(
+                    file,
+                    "pkgimage/image.properties 'tests.origin' is not one of [training, surefire, failsafe]: 'gradle'");
+        }
+
+        @Test
+        void anImageWithoutOriginWasTrainedByPkgimage() throws IOException {
+            Path file = withProperty("tests.origin", null);
+
+            TrainingSummary summary =
+                    TestImages.testsPart(ImageCodec.read(file)).summary();
+
+            assertThat(summary.origin()).isEqualTo(TrainingSummary.TRAINING);
+            assertThat(summary.jvms()).isEqualTo(1);
         }
 
         @Test
