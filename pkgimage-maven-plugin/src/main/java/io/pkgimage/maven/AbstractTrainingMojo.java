@@ -7,6 +7,7 @@ import io.pkgimage.core.compile.CompileRequest;
 import io.pkgimage.core.compile.CompileResult;
 import io.pkgimage.core.compile.ImageCompiler;
 import io.pkgimage.core.compile.Workload;
+import io.pkgimage.core.image.ImagePart;
 import io.pkgimage.core.image.TrainingSummary;
 import io.pkgimage.core.jdk.Jdk;
 import io.pkgimage.core.training.TestJvmRecording;
@@ -120,6 +121,19 @@ abstract class AbstractTrainingMojo extends AbstractPkgImageMojo {
         } catch (PkgImageException | java.io.UncheckedIOException e) {
             throw new MojoExecutionException(
                     "Compiling the image of " + project.getArtifactId() + " failed: " + e.getMessage(), e);
+        }
+        boolean trainedHere = !result.upToDate()
+                && result.image()
+                        .part(run.workload().part())
+                        .map(part -> part.summary().origin().equals(TrainingSummary.TRAINING))
+                        .orElse(false);
+        if (trainedHere && !settings.notHonoured().isEmpty()) {
+            // the build's own test JVMs follow them all; only a training JVM of pkgimage's runs the tests in one JVM
+            getLog().info((run.workload().part().equals(ImagePart.TESTS) ? "Training" : "Recording")
+                    + " does not follow these "
+                    + run.recordedBy().map(SurefireSettings.Kind::plugin).orElse("Surefire")
+                    + " settings of " + project.getArtifactId() + ": " + String.join(", ", settings.notHonoured())
+                    + " (it runs the selected tests in one JVM).");
         }
         File image = result.imageFile().toFile();
         boolean attached = project.getAttachedArtifacts().stream()

@@ -51,10 +51,6 @@ public class CompileMojo extends AbstractTrainingMojo {
             return;
         }
         SurefireSettings surefire = SurefireSettings.of(project, SurefireSettings.Kind.SUREFIRE, this::property);
-        if (!surefire.notHonoured().isEmpty()) {
-            getLog().info("Training does not follow these Surefire settings of " + project.getArtifactId() + ": "
-                    + String.join(", ", surefire.notHonoured()) + " (it runs the selected tests in one JVM).");
-        }
         train(new Run(
                 Workload.tests(), surefire, true, workDirectory.toPath(), Optional.of(SurefireSettings.Kind.SUREFIRE)));
     }

@@ -97,10 +97,6 @@ public class RecordMojo extends AbstractTrainingMojo {
                     + "; nothing to record. Set pkgimage.mainClass to record a main class instead.");
             return;
         }
-        if (!failsafe.notHonoured().isEmpty()) {
-            getLog().info("Recording does not follow these Failsafe settings of " + project.getArtifactId() + ": "
-                    + String.join(", ", failsafe.notHonoured()) + " (it runs the selected tests in one JVM).");
-        }
         train(new Run(
                 Workload.integrationTests(),
                 failsafe,
