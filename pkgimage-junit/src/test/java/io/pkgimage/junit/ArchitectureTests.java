@@ -1,0 +1,60 @@
+package io.pkgimage.junit;
+
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The layering of the harness: its packages follow the flow of a soundness run, without cycles. */
+@AnalyzeClasses(packages = "io.pkgimage.junit", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTests {
+
+    @ArchTest
+    static final ArchRule packagesAreFreeOfCycles =
+            slices().matching("io.pkgimage.junit.(*)..").should().beFreeOfCycles();
+
+    /**
+     * The layers, top down: the engine (the root package: the annotations, the Jupiter extensions, discovery and the
+     * orchestration of a run); the steps of a run in their order, each of which may use the steps before it but none
+     * after it (report, judge, run, plan); the model the steps share (the mirrored tests and the settings); and, using
+     * nothing of the harness, the main of the child JVMs and the first-call latency measurement.
+     */
+    @ArchTest
+    static final ArchRule layers = layeredArchitecture()
+            .consideringOnlyDependenciesInLayers()
+            .layer("Engine")
+            .definedBy("io.pkgimage.junit")
+            .layer("Report")
+            .definedBy("io.pkgimage.junit.report..")
+            .layer("Judge")
+            .definedBy("io.pkgimage.junit.judge..")
+            .layer("Run")
+            .definedBy("io.pkgimage.junit.run..")
+            .layer("Plan")
+            .definedBy("io.pkgimage.junit.plan..")
+            .layer("Model")
+            .definedBy("io.pkgimage.junit.mirror..", "io.pkgimage.junit.settings..")
+            .layer("Child")
+            .definedBy("io.pkgimage.junit.child..")
+            .layer("Latency")
+            .definedBy("io.pkgimage.junit.latency..")
+            .whereLayer("Engine")
+            .mayNotBeAccessedByAnyLayer()
+            .whereLayer("Report")
+            .mayOnlyBeAccessedByLayers("Engine")
+            .whereLayer("Judge")
+            .mayOnlyBeAccessedByLayers("Report", "Engine")
+            .whereLayer("Run")
+            .mayOnlyBeAccessedByLayers("Judge", "Report", "Engine")
+            .whereLayer("Plan")
+            .mayOnlyBeAccessedByLayers("Run", "Judge", "Report", "Engine")
+            .whereLayer("Model")
+            .mayOnlyBeAccessedByLayers("Plan", "Run", "Judge", "Report", "Engine")
+            .whereLayer("Child")
+            .mayOnlyBeAccessedByLayers("Plan", "Run", "Judge", "Report", "Engine")
+            .whereLayer("Latency")
+            .mayOnlyBeAccessedByLayers("Engine");
+}
