@@ -3,17 +3,23 @@ package io.pkgimage.junit;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import com.tngtech.archunit.junit.AnalyzeClasses;
-import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.Test;
 
-/** The layering of the harness: its packages follow the flow of a soundness run, without cycles. */
-@AnalyzeClasses(packages = "io.pkgimage.junit", importOptions = ImportOption.DoNotIncludeTests.class)
+/**
+ * The layering of the harness: its packages follow the flow of a soundness run, without cycles. The rules are checked
+ * from Jupiter tests rather than by ArchUnit's engine, which would otherwise also start in every child JVM of the
+ * soundness tests (they run on this module's test class path).
+ */
 class ArchitectureTests {
+    private static final JavaClasses HARNESS = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.pkgimage.junit");
 
-    @ArchTest
-    static final ArchRule packagesAreFreeOfCycles =
+    private static final ArchRule PACKAGES_ARE_FREE_OF_CYCLES =
             slices().matching("io.pkgimage.junit.(*)..").should().beFreeOfCycles();
 
     /**
@@ -22,8 +28,7 @@ class ArchitectureTests {
      * after it (report, judge, run, plan); the model the steps share (the mirrored tests and the settings); and, using
      * nothing of the harness, the main of the child JVMs and the first-call latency measurement.
      */
-    @ArchTest
-    static final ArchRule layers = layeredArchitecture()
+    private static final ArchRule LAYERS = layeredArchitecture()
             .consideringOnlyDependenciesInLayers()
             .layer("Engine")
             .definedBy("io.pkgimage.junit")
@@ -57,4 +62,14 @@ class ArchitectureTests {
             .mayOnlyBeAccessedByLayers("Plan", "Run", "Judge", "Report", "Engine")
             .whereLayer("Latency")
             .mayOnlyBeAccessedByLayers("Engine");
+
+    @Test
+    void packagesAreFreeOfCycles() {
+        PACKAGES_ARE_FREE_OF_CYCLES.check(HARNESS);
+    }
+
+    @Test
+    void noPackageUsesOneAboveIt() {
+        LAYERS.check(HARNESS);
+    }
 }
