@@ -5,6 +5,7 @@ import io.pkgimage.junit.latency.FirstCallMeasurement;
 import io.pkgimage.junit.latency.FirstCallMeasurement.Configuration;
 import io.pkgimage.junit.latency.FirstCallMeasurement.Samples;
 import io.pkgimage.junit.latency.Stats;
+import io.pkgimage.junit.settings.SoundnessSettings;
 import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,6 +1,7 @@
 package io.pkgimage.junit;
 
 import io.pkgimage.core.process.ForkedJvm;
+import io.pkgimage.junit.settings.SoundnessParameters;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;
@@ -60,21 +61,21 @@ public @interface ImageSoundness {
     /** Judges every test of the test run. */
     String ALL = "pkgimage.soundness.all";
     /** Image files to link, comma-separated. */
-    String IMAGES = "pkgimage.soundness.images";
+    String IMAGES = SoundnessParameters.IMAGES;
     /** The JDK of the child JVMs. */
-    String JDK = "pkgimage.soundness.jdk";
+    String JDK = SoundnessParameters.JDK;
     /** Seconds a test class may run in a child JVM. */
-    String TIMEOUT = "pkgimage.soundness.timeout";
+    String TIMEOUT = SoundnessParameters.TIMEOUT;
     /** Where the link, the child logs, the class durations and the reports go. */
-    String WORK_DIRECTORY = "pkgimage.soundness.workDirectory";
+    String WORK_DIRECTORY = SoundnessParameters.WORK_DIRECTORY;
     /** Whether a batch's plain and imaged JVMs run at the same time. */
-    String CONCURRENT = "pkgimage.soundness.concurrent";
+    String CONCURRENT = SoundnessParameters.CONCURRENT;
     /** Test classes that get a pair of JVMs of their own. */
-    String ISOLATED = "pkgimage.soundness.isolated";
+    String ISOLATED = SoundnessParameters.ISOLATED;
     /** Whether the imaged JVM's archive holds the test infrastructure too. */
-    String SHARED_INFRASTRUCTURE = "pkgimage.soundness.sharedInfrastructure";
+    String SHARED_INFRASTRUCTURE = SoundnessParameters.SHARED_INFRASTRUCTURE;
     /** JVM options that both child JVMs get besides the test JVM's own. */
-    String CHILD_JVM_OPTIONS = "pkgimage.soundness.childJvmOptions";
+    String CHILD_JVM_OPTIONS = SoundnessParameters.CHILD_JVM_OPTIONS;
     /** Set in the child JVMs where pkgimage runs tests (training, soundness runs): the harness stays out there. */
     String CHILD = ForkedJvm.CHILD_PARAMETER;
 

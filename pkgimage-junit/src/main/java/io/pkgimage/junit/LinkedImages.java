@@ -3,6 +3,8 @@ package io.pkgimage.junit;
 import io.pkgimage.core.PkgImageException;
 import io.pkgimage.core.classlist.RecordedClassList;
 import io.pkgimage.core.link.LinkResult;
+import io.pkgimage.junit.settings.ImageLinks;
+import io.pkgimage.junit.settings.SoundnessSettings;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Optional;
@@ -51,13 +53,13 @@ record LinkedImages(
         try {
             return new LinkedImages(
                     Optional.of(settings),
-                    Optional.of(ImageLinks.link(
+                    Optional.of(ImageLinks.link(ImageLinks.request(
                             settings,
                             LATENCY_LINK,
                             settings.classpath(),
                             settings.images(),
                             RecordedClassList.parse(List.of()),
-                            settings.jvmOptions())),
+                            settings.jvmOptions()))),
                     Optional.empty());
         } catch (PkgImageException | UncheckedIOException e) {
             return new LinkedImages(

@@ -1,5 +1,8 @@
 package io.pkgimage.junit;
 
+import io.pkgimage.junit.mirror.MirrorDescriptor;
+import io.pkgimage.junit.mirror.OtherEngines;
+import io.pkgimage.junit.plan.ChildConfigs;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
@@ -7,7 +10,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.ServiceLoader;
 import java.util.Set;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.commons.support.HierarchyTraversalMode;
@@ -43,7 +45,7 @@ import org.junit.platform.engine.support.descriptor.MethodSource;
  */
 public final class SoundnessEngine implements TestEngine {
     /** The engine's id. */
-    public static final String ID = "pkgimage-soundness";
+    public static final String ID = OtherEngines.SOUNDNESS_ENGINE_ID;
 
     /** The segment type under which each other engine's tests are shown. */
     static final String DELEGATE = "delegate";
@@ -76,8 +78,8 @@ public final class SoundnessEngine implements TestEngine {
                 .map(v -> v.trim().equalsIgnoreCase("true"))
                 .orElse(false);
         if (parameters.get(ImageSoundness.CHILD).isEmpty() && (all || mayOptIn(request, uniqueId))) {
-            SoundnessExecution.discovered();
-            for (TestEngine engine : engines()) {
+            ChildConfigs.discovered();
+            for (TestEngine engine : OtherEngines.find()) {
                 TestDescriptor discovered;
                 try {
                     discovered = engine.discover(
@@ -186,19 +188,6 @@ public final class SoundnessEngine implements TestEngine {
     @Override
     public void execute(ExecutionRequest request) {
         new SoundnessExecution(request).run();
-    }
-
-    /** The other engines on the class path, as the launcher finds them. */
-    static List<TestEngine> engines() {
-        ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        List<TestEngine> engines = new java.util.ArrayList<>();
-        for (TestEngine engine : ServiceLoader.load(
-                TestEngine.class, loader != null ? loader : SoundnessEngine.class.getClassLoader())) {
-            if (!engine.getId().equals(ID)) {
-                engines.add(engine);
-            }
-        }
-        return engines;
     }
 
     /**

@@ -14,6 +14,7 @@ import io.pkgimage.core.image.Coordinates;
 import io.pkgimage.core.jdk.Jdks;
 import io.pkgimage.core.process.ForkedJvm;
 import io.pkgimage.core.training.TrainingJvm;
+import io.pkgimage.junit.settings.SoundnessSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,9 +1,9 @@
 package io.pkgimage.junit.child;
 
+import io.pkgimage.core.process.ForkedJvm;
 import io.pkgimage.core.process.ParentWatch;
 import io.pkgimage.core.soundness.RunLog;
 import io.pkgimage.core.soundness.TestRecord;
-import io.pkgimage.junit.ImageSoundness;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -65,7 +65,7 @@ public final class SoundnessChild {
                                             .map(DiscoverySelectors::selectUniqueId)
                                             .collect(Collectors.toList()))
                                     .configurationParameters(config.parameters())
-                                    .configurationParameter(ImageSoundness.CHILD, "soundness")
+                                    .configurationParameter(ForkedJvm.CHILD_PARAMETER, "soundness")
                                     .build(),
                             new TestExecutionListener() {
                                 @Override

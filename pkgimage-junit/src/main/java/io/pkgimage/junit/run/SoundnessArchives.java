@@ -1,4 +1,4 @@
-package io.pkgimage.junit;
+package io.pkgimage.junit.run;
 
 import io.pkgimage.core.PkgImageException;
 import io.pkgimage.core.classlist.RecordedClassList;
@@ -13,6 +13,8 @@ import io.pkgimage.core.process.ForkedJvm;
 import io.pkgimage.core.soundness.ImagedLayout;
 import io.pkgimage.core.soundness.SharedClasses;
 import io.pkgimage.junit.child.ChildConfig;
+import io.pkgimage.junit.settings.ImageLinks;
+import io.pkgimage.junit.settings.SoundnessSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -38,7 +40,7 @@ import org.opentest4j.AssertionFailedError;
  * <p>The shared classes come from a probe: a few test classes run once more, plainly, with their loaded classes
  * recorded. What of them refers to no class of the images is archived ({@link SharedClasses}).
  */
-final class SoundnessArchives {
+public final class SoundnessArchives {
 
     /** The name of the imaged JVMs' link. */
     static final String IMAGED_LINK = "soundness-imaged";
@@ -60,7 +62,7 @@ final class SoundnessArchives {
     }
 
     /** The checked configuration. */
-    SoundnessSettings settings() {
+    public SoundnessSettings settings() {
         return settings;
     }
 
@@ -101,7 +103,7 @@ final class SoundnessArchives {
      *
      * @throws AssertionFailedError when an image cannot be read, with the cause
      */
-    static SoundnessArchives make(SoundnessSettings settings, ChildConfig probe) {
+    public static SoundnessArchives make(SoundnessSettings settings, ChildConfig probe) {
         List<PackageImage> images = new ArrayList<>();
         ImagedLayout layout;
         List<Path> linked;
@@ -138,8 +140,8 @@ final class SoundnessArchives {
 
     private static LinkResult link(SoundnessSettings settings, List<Path> classpath, RecordedClassList shared) {
         try {
-            return ImageLinks.link(
-                    settings, IMAGED_LINK, classpath, settings.images(), shared, settings.childJvmOptions());
+            return ImageLinks.link(ImageLinks.request(
+                    settings, IMAGED_LINK, classpath, settings.images(), shared, settings.childJvmOptions()));
         } catch (PkgImageException | UncheckedIOException e) {
             throw ImageLinks.notLinked(settings, e);
         }

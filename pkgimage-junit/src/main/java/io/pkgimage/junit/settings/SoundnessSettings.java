@@ -1,4 +1,4 @@
-package io.pkgimage.junit;
+package io.pkgimage.junit.settings;
 
 import io.pkgimage.core.PkgImageException;
 import io.pkgimage.core.jdk.Jdk;
@@ -38,7 +38,7 @@ import java.util.stream.Stream;
  * @param recording the test JVM's {@code pkgimage:prepare} options, which its plain children get too: they run the
  *     tests as the test JVM would, so their recording trains the module's next image
  */
-record SoundnessSettings(
+public record SoundnessSettings(
         Jdk jdk,
         List<Path> classpath,
         List<Path> images,
@@ -52,32 +52,47 @@ record SoundnessSettings(
         List<Pattern> isolated,
         List<String> recording) {
 
-    /** The default of {@link ImageSoundness#TIMEOUT}, in seconds. */
+    /** The default of {@link SoundnessParameters#TIMEOUT}, in seconds. */
     static final long DEFAULT_TIMEOUT = 600;
 
     /**
-     * The default of {@link ImageSoundness#CHILD_JVM_OPTIONS}: none, so the children's JIT is the test JVM's. Delaying
-     * C2 helped when every class had JVMs of its own; a batch's JVMs run long enough to want C2 as usual.
+     * The default of {@link SoundnessParameters#CHILD_JVM_OPTIONS}: none, so the children's JIT is the test JVM's.
+     * Delaying C2 helped when every class had JVMs of its own; a batch's JVMs run long enough to want C2 as usual.
      */
     static final String DEFAULT_CHILD_OPTIONS = "";
+
+    /** Options that the harness sets in its child JVMs itself, or that would clash or attach twice there. */
+    private static final List<String> HARNESS_OWNED = List.of(
+            "-Xshare",
+            "-XX:SharedArchiveFile",
+            "-XX:ArchiveClassesAtExit",
+            "-XX:DumpLoadedClassList",
+            "-XX:SharedClassListFile",
+            "-XX:AOT",
+            "-Xlog",
+            "-javaagent",
+            "-agentlib",
+            "-agentpath",
+            "-Xrunjdwp",
+            "-Xdebug");
 
     /**
      * The options of a child JVM, before the harness's class-data-sharing and logging options; the archives are dumped
      * and proven with exactly these.
      */
-    List<String> childJvmOptions() {
+    public List<String> childJvmOptions() {
         List<String> all = new ArrayList<>(jvmOptions);
         all.addAll(childOptions);
         return all;
     }
 
     /** How many pairs of JVMs run at once: one per two cores when a pair's JVMs run side by side. */
-    int slots() {
+    public int slots() {
         return concurrent ? Math.max(1, Runtime.getRuntime().availableProcessors() / 2) : 1;
     }
 
-    /** Whether the test class {@code className} asked for a pair of JVMs of its own ({@link ImageSoundness#ISOLATED}). */
-    boolean isolated(String className) {
+    /** Whether the test class {@code className} gets a pair of its own ({@link SoundnessParameters#ISOLATED}). */
+    public boolean isolated(String className) {
         return isolated.stream().anyMatch(p -> p.matcher(className).matches());
     }
 
@@ -88,25 +103,25 @@ record SoundnessSettings(
      * @throws IllegalArgumentException naming the parameter and its bad value
      * @throws PkgImageException when the JDK is not found
      */
-    static SoundnessSettings of(Function<String, Optional<String>> parameter) {
+    public static SoundnessSettings of(Function<String, Optional<String>> parameter) {
         Jdk jdk = parameter
-                .apply(ImageSoundness.JDK)
+                .apply(SoundnessParameters.JDK)
                 .map(v -> {
                     try {
                         return Jdks.standardLocations().resolve(v);
                     } catch (PkgImageException e) {
-                        throw new PkgImageException(ImageSoundness.JDK + ": " + e.getMessage(), e);
+                        throw new PkgImageException(SoundnessParameters.JDK + ": " + e.getMessage(), e);
                     }
                 })
                 .orElseGet(Jdks::current);
         List<Path> classpath = testClassPath();
         List<Path> images = parameter
-                .apply(ImageSoundness.IMAGES)
+                .apply(SoundnessParameters.IMAGES)
                 .map(SoundnessSettings::named)
                 .orElseGet(() -> discover(classpath));
         Path work = workDirectory(parameter);
         Duration timeout = Duration.ofSeconds(parameter
-                .apply(ImageSoundness.TIMEOUT)
+                .apply(SoundnessParameters.TIMEOUT)
                 .map(v -> {
                     try {
                         long seconds = Long.parseLong(v.trim());
@@ -117,7 +132,7 @@ record SoundnessSettings(
                         // reported below
                     }
                     throw new IllegalArgumentException(
-                            ImageSoundness.TIMEOUT + " must be a positive number of seconds, not '" + v + "'");
+                            SoundnessParameters.TIMEOUT + " must be a positive number of seconds, not '" + v + "'");
                 })
                 .orElse(DEFAULT_TIMEOUT));
         Path cache = Path.of(System.getProperty("user.home"), ".cache", "pkgimage", "archives");
@@ -129,11 +144,12 @@ record SoundnessSettings(
                 work,
                 cache,
                 timeout,
-                flag(parameter, ImageSoundness.CONCURRENT, true),
-                flag(parameter, ImageSoundness.SHARED_INFRASTRUCTURE, false),
-                childOptions(parameter.apply(ImageSoundness.CHILD_JVM_OPTIONS).orElse(DEFAULT_CHILD_OPTIONS)),
+                flag(parameter, SoundnessParameters.CONCURRENT, true),
+                flag(parameter, SoundnessParameters.SHARED_INFRASTRUCTURE, false),
+                childOptions(
+                        parameter.apply(SoundnessParameters.CHILD_JVM_OPTIONS).orElse(DEFAULT_CHILD_OPTIONS)),
                 parameter
-                        .apply(ImageSoundness.ISOLATED)
+                        .apply(SoundnessParameters.ISOLATED)
                         .map(SoundnessSettings::patterns)
                         .orElse(List.of()),
                 ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
@@ -150,7 +166,7 @@ record SoundnessSettings(
                 continue;
             }
             if (!n.matches("[\\p{L}\\p{N}_$.*]+")) {
-                throw new IllegalArgumentException(ImageSoundness.ISOLATED
+                throw new IllegalArgumentException(SoundnessParameters.ISOLATED
                         + " must be class names separated by commas, '*' standing for any characters, not '" + n + "'");
             }
             patterns.add(Pattern.compile(Pattern.quote(n).replace("*", "\\E.*\\Q")));
@@ -165,29 +181,19 @@ record SoundnessSettings(
                 continue;
             }
             if (!option.startsWith("-") || harnessOwned(option)) {
-                throw new IllegalArgumentException(ImageSoundness.CHILD_JVM_OPTIONS + " must be JVM options, other than"
-                        + " those that the harness sets itself or keeps out of its JVMs (class-data sharing, logging,"
-                        + " agents, debuggers), not '" + option + "'");
+                throw new IllegalArgumentException(
+                        SoundnessParameters.CHILD_JVM_OPTIONS + " must be JVM options, other than"
+                                + " those that the harness sets itself or keeps out of its JVMs (class-data sharing, logging,"
+                                + " agents, debuggers), not '" + option + "'");
             }
             options.add(option);
         }
         return options;
     }
 
-    /** Options that the harness sets in its child JVMs itself, or that would clash or attach twice there. */
+    /** Whether the option is one that the harness sets in its child JVMs itself, or would clash or attach twice. */
     private static boolean harnessOwned(String a) {
-        return a.startsWith("-Xshare")
-                || a.startsWith("-XX:SharedArchiveFile")
-                || a.startsWith("-XX:ArchiveClassesAtExit")
-                || a.startsWith("-XX:DumpLoadedClassList")
-                || a.startsWith("-XX:SharedClassListFile")
-                || a.startsWith("-XX:AOT")
-                || a.startsWith("-Xlog")
-                || a.startsWith("-javaagent")
-                || a.startsWith("-agentlib")
-                || a.startsWith("-agentpath")
-                || a.startsWith("-Xrunjdwp")
-                || a.startsWith("-Xdebug");
+        return HARNESS_OWNED.stream().anyMatch(a::startsWith);
     }
 
     /** A {@code true}/{@code false} parameter, {@code otherwise} when it is not set. */
@@ -204,7 +210,7 @@ record SoundnessSettings(
     }
 
     /** The test JVM's class path as Surefire gives it (not its manifest-only booter jar), existing entries only. */
-    static List<Path> testClassPath() {
+    public static List<Path> testClassPath() {
         String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         return Arrays.stream(cp.split(File.pathSeparator))
                 .filter(s -> !s.isBlank())
@@ -214,13 +220,13 @@ record SoundnessSettings(
     }
 
     /**
-     * {@link ImageSoundness#WORK_DIRECTORY}, or {@code target/pkgimage/soundness}, relative to the module's folder
+     * {@link SoundnessParameters#WORK_DIRECTORY}, or {@code target/pkgimage/soundness}, relative to the module's folder
      * (Surefire's {@code basedir}), not to the tests' working directory, which a build may set elsewhere.
      */
-    static Path workDirectory(Function<String, Optional<String>> parameter) {
+    public static Path workDirectory(Function<String, Optional<String>> parameter) {
         Path base = Path.of(System.getProperty("basedir", System.getProperty("user.dir")));
         return base.resolve(parameter
-                        .apply(ImageSoundness.WORK_DIRECTORY)
+                        .apply(SoundnessParameters.WORK_DIRECTORY)
                         .map(Path::of)
                         .orElse(Path.of("target", "pkgimage", "soundness")))
                 .toAbsolutePath()
@@ -235,7 +241,7 @@ record SoundnessSettings(
             }
             Path image = Path.of(name.trim()).toAbsolutePath();
             if (!Files.isRegularFile(image)) {
-                throw new IllegalArgumentException(ImageSoundness.IMAGES + " names '" + image
+                throw new IllegalArgumentException(SoundnessParameters.IMAGES + " names '" + image
                         + "', which is not a file; build it with pkgimage:compile or correct the path");
             }
             images.add(image);

@@ -1,4 +1,4 @@
-package io.pkgimage.junit;
+package io.pkgimage.junit.settings;
 
 import io.pkgimage.core.PkgImageException;
 import io.pkgimage.core.Progress;
@@ -20,7 +20,7 @@ import org.opentest4j.AssertionFailedError;
  * The one place this module reads its configuration into settings and links images, for the soundness engine (which
  * may run without Jupiter) and the Jupiter extensions alike.
  */
-final class ImageLinks {
+public final class ImageLinks {
     private ImageLinks() {}
 
     /**
@@ -28,7 +28,7 @@ final class ImageLinks {
      *
      * @throws AssertionFailedError when the configuration is bad or there is no image, saying why, with the cause
      */
-    static SoundnessSettings configured(Function<String, Optional<String>> parameter) {
+    public static SoundnessSettings configured(Function<String, Optional<String>> parameter) {
         SoundnessSettings settings;
         try {
             settings = SoundnessSettings.of(parameter);
@@ -38,30 +38,26 @@ final class ImageLinks {
         if (settings.images().isEmpty()) {
             throw new AssertionFailedError("IMAGE_NOT_IN_EFFECT: no package image found for the test class path"
                     + " (looked next to its jars and in the folder above its class folders); run pkgimage:compile"
-                    + " first or name the images in " + ImageSoundness.IMAGES);
+                    + " first or name the images in " + SoundnessParameters.IMAGES);
         }
         return settings;
     }
 
     /**
-     * Links {@code images} and {@code shared} for {@code classpath}, as {@code name}, dumped and proven with {@code
-     * options}: exactly those of the JVMs that will map it. The cache key holds
-     * pkgimage's version, so an archive of another version is never reused.
+     * Links as {@code request} says, silently.
      *
      * @throws PkgImageException when the link fails or, since it is strict, an image cannot be read
      */
-    static LinkResult link(
-            SoundnessSettings settings,
-            String name,
-            List<Path> classpath,
-            List<Path> images,
-            RecordedClassList shared,
-            List<String> options) {
-        return ImageLinker.link(request(settings, name, classpath, images, shared, options), Progress.silent());
+    public static LinkResult link(LinkRequest request) {
+        return ImageLinker.link(request, Progress.silent());
     }
 
-    /** The request of {@link #link}, for {@code classpath} (the entries the archive is dumped with). */
-    static LinkRequest request(
+    /**
+     * The request to link {@code images} and {@code shared} for {@code classpath} (the entries the archive is dumped
+     * with), as {@code name}, dumped and proven with {@code options}: exactly those of the JVMs that will map it. The
+     * cache key holds pkgimage's version, so an archive of another version is never reused.
+     */
+    public static LinkRequest request(
             SoundnessSettings settings,
             String name,
             List<Path> classpath,
@@ -82,7 +78,7 @@ final class ImageLinks {
     }
 
     /** The failure of images that cannot be read or linked, with its cause. */
-    static AssertionFailedError notLinked(SoundnessSettings settings, RuntimeException e) {
+    public static AssertionFailedError notLinked(SoundnessSettings settings, RuntimeException e) {
         return new AssertionFailedError(
                 "IMAGE_NOT_IN_EFFECT: the package images " + settings.images()
                         + " could not be linked for the test class path: " + e.getMessage(),

@@ -1,8 +1,9 @@
-package io.pkgimage.junit;
+package io.pkgimage.junit.report;
 
 import io.pkgimage.core.io.AtomicFiles;
 import io.pkgimage.core.soundness.RunLog;
 import io.pkgimage.core.soundness.Verdict;
+import io.pkgimage.junit.run.PairRuns;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -11,12 +12,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The verdicts of a whole test run, per class the first test's latency plain vs imaged, and per batch its JVMs;
  * written as {@code report.json} and {@code report.html} under the work directory when the run ends.
  */
-final class SoundnessReport implements AutoCloseable {
+public final class SoundnessReport implements AutoCloseable {
     private record Row(String testClass, String test, String uniqueId, Verdict verdict) {}
 
     /** Per class: the first test's time and the class's time, plain and imaged, in ms, and its batch. */
@@ -31,16 +34,18 @@ final class SoundnessReport implements AutoCloseable {
     private final Map<String, Latency> classes = new LinkedHashMap<>();
     private final List<Batch> batches = new ArrayList<>();
 
-    SoundnessReport(Path directory) {
+    /** An empty report, to be written to {@code directory}. */
+    public SoundnessReport(Path directory) {
         this.directory = directory;
     }
 
-    synchronized void add(String testClass, String test, String uniqueId, Verdict verdict) {
+    /** Adds the verdict on the test {@code test} of {@code testClass}, whose unique id is {@code uniqueId}. */
+    public synchronized void add(String testClass, String test, String uniqueId, Verdict verdict) {
         rows.add(new Row(testClass, test, uniqueId, verdict));
     }
 
     /** The verdicts so far, by kind. */
-    synchronized Map<Verdict.Kind, Integer> counts() {
+    public synchronized Map<Verdict.Kind, Integer> counts() {
         Map<Verdict.Kind, Integer> counts = new EnumMap<>(Verdict.Kind.class);
         for (Verdict.Kind kind : Verdict.Kind.values()) {
             counts.put(kind, 0);
@@ -50,7 +55,7 @@ final class SoundnessReport implements AutoCloseable {
     }
 
     /** Adds a class whose unique id is {@code unit}, judged in batch {@code batch} by the logs of its two JVMs. */
-    synchronized void addClass(String testClass, String unit, int batch, RunLog plain, RunLog imaged) {
+    public synchronized void addClass(String testClass, String unit, int batch, RunLog plain, RunLog imaged) {
         if (classes.containsKey(testClass)) {
             return;
         }
@@ -73,7 +78,8 @@ final class SoundnessReport implements AutoCloseable {
                         batch));
     }
 
-    synchronized void addBatch(int number, int classes, PairRuns.Pair pair) {
+    /** Adds batch {@code number} of {@code classes} test classes, run by {@code pair}. */
+    public synchronized void addBatch(int number, int classes, PairRuns.Pair pair) {
         batches.add(new Batch(
                 number,
                 classes,
@@ -93,69 +99,58 @@ final class SoundnessReport implements AutoCloseable {
     }
 
     private String json(Map<Verdict.Kind, Integer> counts) {
-        StringBuilder json = new StringBuilder("{\n  \"counts\": {");
-        String sep = "";
-        for (Map.Entry<Verdict.Kind, Integer> c : counts.entrySet()) {
-            json.append(sep).append(quote(c.getKey().name())).append(": ").append(c.getValue());
-            sep = ", ";
+        List<String> countFields = new ArrayList<>();
+        counts.forEach((kind, n) -> {
+            countFields.add(kind.name());
+            countFields.add(String.valueOf(n));
+        });
+        return "{\n  \"counts\": " + object(countFields.toArray(String[]::new))
+                + ",\n  \"classes\": ["
+                + lines(classes.entrySet().stream().map(e -> {
+                    Latency l = e.getValue();
+                    return object(
+                            "class", quote(e.getKey()),
+                            "firstTest", quote(l.firstTest()),
+                            "firstTestPlainMs", number(l.plainFirstMs()),
+                            "firstTestImagedMs", number(l.imagedFirstMs()),
+                            "classPlainMs", number(l.plainMs()),
+                            "classImagedMs", number(l.imagedMs()),
+                            "batch", String.valueOf(l.batch()));
+                }))
+                + "\n  ],\n  \"batches\": ["
+                + lines(batches.stream()
+                        .map(b -> object(
+                                "batch", String.valueOf(b.number()),
+                                "classes", String.valueOf(b.classes()),
+                                "jvmPlainMs", String.valueOf(b.plainWallMs()),
+                                "jvmImagedMs", String.valueOf(b.imagedWallMs()),
+                                "imageClassesFromArchive", String.valueOf(b.imageClassesFromArchive()))))
+                + "\n  ],\n  \"tests\": ["
+                + lines(rows.stream()
+                        .map(r -> object(
+                                "class", quote(r.testClass()),
+                                "test", quote(r.test()),
+                                "uniqueId", quote(r.uniqueId()),
+                                "verdict", quote(r.verdict().kind().name()),
+                                "detail", quote(r.verdict().detail()))))
+                + "\n  ]\n}\n";
+    }
+
+    /** A JSON object of {@code namesAndValues}: each name followed by its value, already in JSON. */
+    private static String object(String... namesAndValues) {
+        StringBuilder object = new StringBuilder("{");
+        for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
+            object.append(i == 0 ? "" : ", ")
+                    .append(quote(namesAndValues[i]))
+                    .append(": ")
+                    .append(namesAndValues[i + 1]);
         }
-        json.append("},\n  \"classes\": [");
-        sep = "\n";
-        for (Map.Entry<String, Latency> e : classes.entrySet()) {
-            Latency l = e.getValue();
-            json.append(sep)
-                    .append("    {\"class\": ")
-                    .append(quote(e.getKey()))
-                    .append(", \"firstTest\": ")
-                    .append(quote(l.firstTest()))
-                    .append(", \"firstTestPlainMs\": ")
-                    .append(number(l.plainFirstMs()))
-                    .append(", \"firstTestImagedMs\": ")
-                    .append(number(l.imagedFirstMs()))
-                    .append(", \"classPlainMs\": ")
-                    .append(number(l.plainMs()))
-                    .append(", \"classImagedMs\": ")
-                    .append(number(l.imagedMs()))
-                    .append(", \"batch\": ")
-                    .append(l.batch())
-                    .append('}');
-            sep = ",\n";
-        }
-        json.append("\n  ],\n  \"batches\": [");
-        sep = "\n";
-        for (Batch b : batches) {
-            json.append(sep)
-                    .append("    {\"batch\": ")
-                    .append(b.number())
-                    .append(", \"classes\": ")
-                    .append(b.classes())
-                    .append(", \"jvmPlainMs\": ")
-                    .append(b.plainWallMs())
-                    .append(", \"jvmImagedMs\": ")
-                    .append(b.imagedWallMs())
-                    .append(", \"imageClassesFromArchive\": ")
-                    .append(b.imageClassesFromArchive())
-                    .append('}');
-            sep = ",\n";
-        }
-        json.append("\n  ],\n  \"tests\": [");
-        sep = "\n";
-        for (Row r : rows) {
-            json.append(sep)
-                    .append("    {\"class\": ")
-                    .append(quote(r.testClass()))
-                    .append(", \"test\": ")
-                    .append(quote(r.test()))
-                    .append(", \"uniqueId\": ")
-                    .append(quote(r.uniqueId()))
-                    .append(", \"verdict\": ")
-                    .append(quote(r.verdict().kind().name()))
-                    .append(", \"detail\": ")
-                    .append(quote(r.verdict().detail()))
-                    .append('}');
-            sep = ",\n";
-        }
-        return json.append("\n  ]\n}\n").toString();
+        return object.append('}').toString();
+    }
+
+    /** The elements of a JSON array, one an indented line. */
+    private static String lines(Stream<String> elements) {
+        return elements.map(e -> "\n    " + e).collect(Collectors.joining(","));
     }
 
     private String html(Map<Verdict.Kind, Integer> counts) {
@@ -174,53 +169,47 @@ final class SoundnessReport implements AutoCloseable {
         html.append("</p>\n<h2>First test of each class, plain vs imaged</h2>\n<table>\n<tr><th>class</th>"
                 + "<th>first test</th><th>plain ms</th><th>imaged ms</th><th>imaged / plain</th>"
                 + "<th>class plain ms</th><th>class imaged ms</th><th>batch</th></tr>\n");
-        classes.forEach((name, l) -> html.append("<tr><td>")
-                .append(escape(name))
-                .append("</td><td>")
-                .append(escape(l.firstTest()))
-                .append("</td><td class=\"n\">")
-                .append(number(l.plainFirstMs()))
-                .append("</td><td class=\"n\">")
-                .append(number(l.imagedFirstMs()))
-                .append("</td><td class=\"n\">")
-                .append(l.plainFirstMs() > 0 ? number(l.imagedFirstMs() / l.plainFirstMs()) : "-")
-                .append("</td><td class=\"n\">")
-                .append(number(l.plainMs()))
-                .append("</td><td class=\"n\">")
-                .append(number(l.imagedMs()))
-                .append("</td><td class=\"n\">")
-                .append(l.batch())
-                .append("</td></tr>\n"));
+        classes.forEach((name, l) -> html.append(row(
+                cell(escape(name)),
+                cell(escape(l.firstTest())),
+                numberCell(number(l.plainFirstMs())),
+                numberCell(number(l.imagedFirstMs())),
+                numberCell(l.plainFirstMs() > 0 ? number(l.imagedFirstMs() / l.plainFirstMs()) : "-"),
+                numberCell(number(l.plainMs())),
+                numberCell(number(l.imagedMs())),
+                numberCell(l.batch()))));
         html.append("</table>\n<h2>Batches: each in one plain and one imaged JVM</h2>\n<table>\n<tr><th>batch</th>"
                 + "<th>classes</th><th>JVM plain ms</th><th>JVM imaged ms</th><th>image classes from the archive</th>"
                 + "</tr>\n");
-        batches.forEach(b -> html.append("<tr><td class=\"n\">")
-                .append(b.number())
-                .append("</td><td class=\"n\">")
-                .append(b.classes())
-                .append("</td><td class=\"n\">")
-                .append(b.plainWallMs())
-                .append("</td><td class=\"n\">")
-                .append(b.imagedWallMs())
-                .append("</td><td class=\"n\">")
-                .append(b.imageClassesFromArchive())
-                .append("</td></tr>\n"));
+        batches.forEach(b -> html.append(row(
+                numberCell(b.number()),
+                numberCell(b.classes()),
+                numberCell(b.plainWallMs()),
+                numberCell(b.imagedWallMs()),
+                numberCell(b.imageClassesFromArchive()))));
         html.append("</table>\n<h2>Tests</h2>\n<table>\n<tr><th>class</th><th>test</th><th>verdict</th>"
                 + "<th>detail</th></tr>\n");
-        for (Row r : rows) {
-            html.append("<tr><td>")
-                    .append(escape(r.testClass()))
-                    .append("</td><td>")
-                    .append(escape(r.test()))
-                    .append("</td><td class=\"")
-                    .append(r.verdict().kind())
-                    .append("\">")
-                    .append(r.verdict().kind())
-                    .append("</td><td><pre>")
-                    .append(escape(r.verdict().detail()))
-                    .append("</pre></td></tr>\n");
-        }
+        rows.forEach(r -> html.append(row(
+                cell(escape(r.testClass())),
+                cell(escape(r.test())),
+                "<td class=\"" + r.verdict().kind() + "\">" + r.verdict().kind() + "</td>",
+                cell("<pre>" + escape(r.verdict().detail()) + "</pre>"))));
         return html.append("</table>\n</body></html>\n").toString();
+    }
+
+    /** A table row of {@code cells}. */
+    private static String row(String... cells) {
+        return "<tr>" + String.join("", cells) + "</tr>\n";
+    }
+
+    /** A table cell of {@code html}. */
+    private static String cell(String html) {
+        return "<td>" + html + "</td>";
+    }
+
+    /** A table cell of a number, aligned right. */
+    private static String numberCell(Object number) {
+        return "<td class=\"n\">" + number + "</td>";
     }
 
     private static String number(double value) {

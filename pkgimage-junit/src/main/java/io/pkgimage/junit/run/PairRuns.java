@@ -1,10 +1,12 @@
-package io.pkgimage.junit;
+package io.pkgimage.junit.run;
 
 import io.pkgimage.core.link.ClassLoadLog;
 import io.pkgimage.core.process.ForkedJvm;
 import io.pkgimage.core.soundness.RunLog;
 import io.pkgimage.junit.child.ChildConfig;
 import io.pkgimage.junit.child.SoundnessChild;
+import io.pkgimage.junit.mirror.OtherEngines;
+import io.pkgimage.junit.settings.SoundnessSettings;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,7 +30,7 @@ import org.junit.platform.engine.TestEngine;
 import org.junit.platform.launcher.core.LauncherFactory;
 
 /** Runs tests in a pair of fresh child JVMs, plain and imaged, identical but for the images. */
-final class PairRuns {
+public final class PairRuns {
     /** The child's log in its folder. */
     static final String LOG = "run.log";
     /** The child's class-load log in its folder. */
@@ -45,37 +47,39 @@ final class PairRuns {
      * @param fromImages the classes of the images it loaded from its archive
      * @param loadLog its class-load log
      */
-    record Child(boolean imaged, RunLog log, ForkedJvm.Exit exit, List<String> fromImages, Path loadLog) {
-        String mode() {
+    public record Child(boolean imaged, RunLog log, ForkedJvm.Exit exit, List<String> fromImages, Path loadLog) {
+        /** {@code imaged} or {@code plain}, as messages name it. */
+        public String mode() {
             return imaged ? "imaged" : "plain";
         }
 
         /** Whether it ran to its end and said goodbye. */
-        boolean ended() {
+        public boolean ended() {
             return !exit.timedOut() && exit.exitCode() == 0 && log.complete();
         }
 
         /** Whether it passed a timeout: a class's own (the child stopped itself), or the pair's as a whole. */
-        boolean timedOut() {
+        public boolean timedOut() {
             return exit.timedOut() || log.timedOut().isPresent();
         }
     }
 
     /** The two runs of one pair. */
-    record Pair(Child plain, Child imaged) {
-        List<Child> both() {
+    public record Pair(Child plain, Child imaged) {
+        /** The plain JVM, then the imaged one. */
+        public List<Child> both() {
             return List.of(plain, imaged);
         }
 
         /** Whether either JVM ran the test with {@code uniqueId}. */
-        boolean ran(String uniqueId) {
+        public boolean ran(String uniqueId) {
             return plain.log().result(uniqueId).isPresent()
                     || imaged.log().result(uniqueId).isPresent();
         }
     }
 
     /** Runs {@code config} in a plain and an imaged JVM, side by side when the settings say so, in {@code dir}. */
-    static Pair run(SoundnessArchives archives, ChildConfig config, Path dir) {
+    public static Pair run(SoundnessArchives archives, ChildConfig config, Path dir) {
         SoundnessSettings settings = archives.settings();
         CompletableFuture<Child> imaged = settings.concurrent()
                 ? CompletableFuture.supplyAsync(() -> child(archives, config, dir.resolve("imaged"), true), r -> {
@@ -167,7 +171,7 @@ final class PairRuns {
         all.forEach(p -> names.add(artifactName(p)));
         List<Class<?>> platform =
                 new ArrayList<>(List.of(LauncherFactory.class, TestEngine.class, AnnotationSupport.class));
-        SoundnessEngine.engines().forEach(e -> platform.add(e.getClass()));
+        OtherEngines.find().forEach(e -> platform.add(e.getClass()));
         List<Path> result = new ArrayList<>(classpath);
         for (Class<?> type : platform) {
             try {
