@@ -23,6 +23,10 @@ main=io.pkgimage.samples.app.FirstCall
   echo "| --- | --- | --- | --- | --- |"
 } > "$out.rows"
 : > "$out.said"
+{
+  echo "| JDK | image | trained by | own classes | dependency classes | JDK classes | @cp lines | lambda lines |"
+  echo "| --- | --- | --- | --- | --- | --- | --- | --- |"
+} > "$out.images"
 for jdk in "${jdks[@]}"; do
   java_home=
   for mode in training surefire; do
@@ -45,6 +49,14 @@ for jdk in "${jdks[@]}"; do
       || { tail -40 "$copy.log" >&2; exit 1; }
     grep -h "Training io.pkgimage.samples:json-orders.*\(from the build's\|by running\|with [0-9]* test classes\)" "$copy.log" \
       | sed "s/^\[INFO\] /JDK $jdk, $mode: /" >> "$out.said"
+    # what each library's image holds: class entries by owner, constant-pool and lambda lines
+    for lib in json-orders gson-contacts; do
+      unzip -p "$copy/$lib/target/$lib-1.0.0-SNAPSHOT-pkgimage.jar" pkgimage/tests/classlist.txt > "$copy.$lib.classlist"
+      self=$(awk '/^\[self\]/{s=1;next} /^\[/{s=0} s && /^class /' "$copy.$lib.classlist" | wc -l)
+      deps=$(awk '/^\[dependency /{s=1;next} /^\[/{s=0} s && /^class /' "$copy.$lib.classlist" | wc -l)
+      jdkc=$(awk '/^\[jdk\]/{s=1;next} /^\[/{s=0} s && /^class /' "$copy.$lib.classlist" | wc -l)
+      echo "| $jdk | $lib | $mode | $self | $deps | $jdkc | $(grep -c '^@cp ' "$copy.$lib.classlist" || true) | $(grep -c '^@lambda-' "$copy.$lib.classlist" || true) |" >> "$out.images"
+    done
   done
   java="$java_home/bin/java"
   feature=$("$java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
@@ -71,10 +83,14 @@ done
   echo
   cat "$out.rows"
   echo
+  echo "What the libraries' images hold:"
+  echo
+  cat "$out.images"
+  echo
   echo "What compile said of json-orders:"
   echo
   sed 's/^/- /' "$out.said"
 } > "$out"
-rm -f "$out.rows" "$out.said"
+rm -f "$out.rows" "$out.said" "$out.images"
 echo
 cat "$out"
