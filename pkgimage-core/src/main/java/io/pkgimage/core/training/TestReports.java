@@ -15,7 +15,7 @@ import javax.xml.stream.XMLStreamReader;
 
 /**
  * What a test run wrote in Surefire's or Failsafe's XML reports ({@code TEST-*.xml}, one a test class): how many
- * tests ran, failed and were skipped, and which failed.
+ * tests ran, failed and were skipped, and which failed, counted by their test cases.
  *
  * @param run tests that ran to an end (failed ones included)
  * @param failed tests that failed or ended in an error
@@ -60,21 +60,33 @@ public record TestReports(int run, int failed, int skipped, List<String> failure
         for (Path report : reports.stream().sorted().toList()) {
             try (InputStream in = Files.newInputStream(report)) {
                 XMLStreamReader xml = factory.createXMLStreamReader(in);
+                // the test cases are counted, not the suites' headers, which say 0 tests for nested classes
                 String testCase = "";
+                boolean caseSkipped = false;
+                boolean caseFailed = false;
                 while (xml.hasNext()) {
-                    if (xml.next() != XMLStreamReader.START_ELEMENT) {
+                    int event = xml.next();
+                    if (event == XMLStreamReader.END_ELEMENT
+                            && xml.getLocalName().equals("testcase")) {
+                        tests++;
+                        skipped += caseSkipped ? 1 : 0;
+                        failed += caseFailed ? 1 : 0;
+                        continue;
+                    }
+                    if (event != XMLStreamReader.START_ELEMENT) {
                         continue;
                     }
                     switch (xml.getLocalName()) {
-                        case "testsuite" -> {
-                            tests += number(xml, "tests");
-                            failed += number(xml, "failures") + number(xml, "errors");
-                            skipped += number(xml, "skipped");
-                            seconds += decimal(xml.getAttributeValue(null, "time"));
+                        case "testsuite" -> seconds += decimal(xml.getAttributeValue(null, "time"));
+                        case "testcase" -> {
+                            testCase = xml.getAttributeValue(null, "classname") + "."
+                                    + xml.getAttributeValue(null, "name");
+                            caseSkipped = false;
+                            caseFailed = false;
                         }
-                        case "testcase" -> testCase =
-                                xml.getAttributeValue(null, "classname") + "." + xml.getAttributeValue(null, "name");
+                        case "skipped" -> caseSkipped = true;
                         case "failure", "error" -> {
+                            caseFailed = true;
                             String type = xml.getAttributeValue(null, "type");
                             String message = xml.getAttributeValue(null, "message");
                             failures.add(testCase + " — " + (type == null ? xml.getLocalName() : type)
@@ -91,11 +103,6 @@ public record TestReports(int run, int failed, int skipped, List<String> failure
             }
         }
         return new TestReports(tests - skipped, failed, skipped, failures, Math.round(seconds * 1000), reports.size());
-    }
-
-    private static int number(XMLStreamReader xml, String attribute) {
-        String value = xml.getAttributeValue(null, attribute);
-        return value == null || value.isBlank() ? 0 : (int) decimal(value);
     }
 
     /** Surefire writes numbers with grouping commas in some locales ("1,234.5"). */

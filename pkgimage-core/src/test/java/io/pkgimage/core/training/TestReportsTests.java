@@ -57,6 +57,27 @@ class TestReportsTests {
     }
 
     @Test
+    void theTestCasesCountNotTheSuitesHeadersWhichSayNothingOfNestedClasses() throws Exception {
+        Files.writeString(
+                dir.resolve("TEST-a.OuterTests$Inner.xml"),
+                """
+                <testsuite name="a.OuterTests$Inner" tests="0" failures="0" errors="0" skipped="0" time="0.2">
+                  <testcase name="one" classname="a.OuterTests$Inner"/>
+                  <testcase name="two" classname="a.OuterTests$Inner"><skipped message="off"/></testcase>
+                  <testcase name="three" classname="a.OuterTests$Inner">
+                    <flakyFailure message="once" type="java.lang.AssertionError"/>
+                  </testcase>
+                </testsuite>
+                """);
+
+        TestReports reports = TestReports.read(dir, Instant.EPOCH);
+
+        assertThat(reports.run()).isEqualTo(2);
+        assertThat(reports.skipped()).isEqualTo(1);
+        assertThat(reports.failed()).isZero();
+    }
+
+    @Test
     void noFolderIsNoTests() {
         TestReports reports = TestReports.read(dir.resolve("surefire-reports"), Instant.EPOCH);
 
