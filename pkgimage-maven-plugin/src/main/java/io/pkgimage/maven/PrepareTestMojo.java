@@ -13,6 +13,7 @@ import io.pkgimage.core.link.ImageLinker;
 import io.pkgimage.core.link.LinkRequest;
 import io.pkgimage.core.link.LinkResult;
 import io.pkgimage.core.link.MapFailure;
+import io.pkgimage.core.training.TestJvmRecording;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -63,7 +64,8 @@ public class PrepareTestMojo extends AbstractLinkMojo {
     private String propertyName;
 
     /**
-     * Where the module's last training left its recorded classlist ({@code pkgimage:compile}'s work directory).
+     * Where the module's last training left its recorded classlist ({@code pkgimage:compile}'s work directory: a
+     * training JVM's, or the build's test JVMs' recording that compile merged there).
      *
      * @since 0.3.0
      */
@@ -203,7 +205,9 @@ public class PrepareTestMojo extends AbstractLinkMojo {
             return List.of();
         }
         try (Stream<Path> files = Files.walk(dir, 3)) {
-            return files.filter(f -> f.getFileName().toString().equals("training.classlist"))
+            // a training JVM's classlist, or the test JVMs' recording that compile merged (pkgimage:prepare)
+            return files.filter(f -> f.getFileName().toString().equals("training.classlist")
+                            || f.getFileName().toString().equals(TestJvmRecording.MERGED))
                     .sorted()
                     .toList();
         } catch (IOException e) {

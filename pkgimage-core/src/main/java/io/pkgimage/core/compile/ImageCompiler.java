@@ -225,7 +225,7 @@ public final class ImageCompiler {
         TestJvmRecording.Recorded recorded = lookup.recorded().get();
         TestReports reports = TestReports.read(build.reports(), recorded.began());
         Path work = request.workDirectory();
-        Path classlist = work.resolve("recorded.classlist");
+        Path classlist = work.resolve(TestJvmRecording.MERGED);
         List<String> lines = new ArrayList<>();
         try {
             Files.createDirectories(work);

@@ -33,6 +33,8 @@ import java.util.stream.Stream;
 public final class TestJvmRecording {
     /** The file that {@link #begin} writes: the inputs and the time the recording was prepared for. */
     public static final String STAMP = "recording.properties";
+    /** The file, in compile's work directory, of the test JVMs' classlists merged into one. */
+    public static final String MERGED = "recorded.classlist";
 
     private static final Pattern CLASSLIST = Pattern.compile("classlist-pid(\\d+)\\.txt");
     private static final Pattern VERSION = Pattern.compile("\\[gc,init\\] Version: (\\S+)");
