@@ -58,7 +58,10 @@ public final class ImageCompiler {
      */
     public static CompileResult compile(CompileRequest request, Progress progress) {
         long start = System.nanoTime();
-        String inputs = inputsFingerprint(request);
+        // the inputs are hashed once (class folders, dependency jars): for the image's up-to-date check and for a
+        // recording of the build's test run
+        Map<String, String> fields = inputFields(request);
+        String inputs = digest(fields);
         Path imageFile = request.imageFile();
         Workload workload = request.workload();
         Optional<PackageImage> existing = existing(imageFile, progress);
@@ -93,7 +96,8 @@ public final class ImageCompiler {
         entries.add(ClasspathEntry.test(TrainingLauncher.harnessLocation()));
 
         Optional<TrainingOutcome> recorded = workload.runsTests() && !tests.isEmpty()
-                ? request.buildTestRun().flatMap(b -> fromBuildTestRun(request, b, progress))
+                ? request.buildTestRun()
+                        .flatMap(b -> fromBuildTestRun(request, b, recordingFingerprint(fields), progress))
                 : Optional.empty();
         TrainingOutcome outcome =
                 recorded.isPresent() ? recorded.get() : train(request, tests, entries, fingerprints, progress);
@@ -214,10 +218,9 @@ public final class ImageCompiler {
      * and the target JDK; else empty, saying why.
      */
     private static Optional<TrainingOutcome> fromBuildTestRun(
-            CompileRequest request, BuildTestRun build, Progress progress) {
+            CompileRequest request, BuildTestRun build, String recordingInputs, Progress progress) {
         Jdk jdk = request.jdk();
-        TestJvmRecording.Lookup lookup =
-                TestJvmRecording.collect(build.recording(), recordingFingerprint(request), jdk);
+        TestJvmRecording.Lookup lookup = TestJvmRecording.collect(build.recording(), recordingInputs, jdk);
         if (lookup.recorded().isEmpty()) {
             progress.info("Training " + request.coordinates() + " by running its tests again: " + lookup.why());
             return Optional.empty();
@@ -413,12 +416,22 @@ public final class ImageCompiler {
      * may set for itself.
      */
     public static String recordingFingerprint(CompileRequest r) {
-        return inputsFingerprint(r.toBuilder().failOnTrainingFailure(false).build());
+        return recordingFingerprint(inputFields(r));
+    }
+
+    private static String recordingFingerprint(Map<String, String> inputFields) {
+        Map<String, String> fields = new TreeMap<>(inputFields);
+        fields.put("failOnTrainingFailure", Boolean.toString(false));
+        return digest(fields);
     }
 
     /** The fingerprint of every input that shapes the image; equal fingerprints mean the image is up to date. */
-    public static String inputsFingerprint(CompileRequest r) {
-        MessageDigest digest = Hashing.sha256();
+    static String inputsFingerprint(CompileRequest r) {
+        return digest(inputFields(r));
+    }
+
+    /** Every input that shapes the image, by name. */
+    private static Map<String, String> inputFields(CompileRequest r) {
         Map<String, String> fields = new TreeMap<>();
         fields.put("format", Integer.toString(PackageImage.FORMAT_VERSION));
         fields.put("tool", r.toolVersion());
@@ -448,6 +461,11 @@ public final class ImageCompiler {
         fields.put("environment", new TreeMap<>(jvm.environment()).toString());
         fields.put("configurationParameters", new TreeMap<>(jvm.configurationParameters()).toString());
         fields.put("failOnTrainingFailure", Boolean.toString(r.failOnTrainingFailure()));
+        return fields;
+    }
+
+    private static String digest(Map<String, String> fields) {
+        MessageDigest digest = Hashing.sha256();
         fields.forEach((k, v) -> {
             digest.update(k.getBytes(StandardCharsets.UTF_8));
             digest.update((byte) 0);
