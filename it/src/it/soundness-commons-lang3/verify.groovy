@@ -16,6 +16,10 @@ assert report.classes.size() > 200 : "only ${report.classes.size()} classes ran"
 // as few batches as keep the cores busy: one pair of JVMs per two cores
 assert report.batches.size() <= Math.max(1, Runtime.runtime.availableProcessors().intdiv(2)) : "${report.batches.size()} batches"
 assert report.batches.every { it.imageClassesFromArchive > 0 } : 'every imaged JVM used the image'
+// a suite that trained for minutes keeps the test JVM's JIT in the children: C1's code would slow its hot loops
+def args = new File(target, 'pkgimage/soundness/runs/batch-1/plain/child.args').text
+assert !args.contains('TieredStopAtLevel') : 'a long suite keeps C2'
+assert !(log.text =~ /they stop at C1/)
 assert log.text =~ /\[pkgimage\] soundness: batch \d+ done, \d+ of \d+ test classes judged; \d+ SOUND/ : 'progress'
 // no test gives another result with the image, and every test is SOUND but these: testLang708 fails without the
 // image too (it reads a file of lang3's source tree that the tests jar lacks); and cases of

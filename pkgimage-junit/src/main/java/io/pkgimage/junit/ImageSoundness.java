@@ -46,7 +46,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *       Surefire's either way: the test class path as the test JVM has it, with the JDK's default archive, started
  *       while the images are linked;
  *   <li>{@value #CHILD_JVM_OPTIONS}: JVM options that both JVMs get besides the test JVM's own, separated by spaces;
- *       none by default.
+ *       none by default. Unless these or the test JVM's options choose the JIT, the children of a suite whose own
+ *       image trained in less than 20 s stop at C1 ({@code -XX:TieredStopAtLevel=1}): on two cores a short suite run
+ *       twice at once spends its time compiling with C2;
+ *   <li>{@value #CACHE_DIRECTORY}: the folder of proven archives that runs of the same inputs share, default {@code
+ *       ~/.cache/pkgimage/archives} (a CI that keeps it between builds skips the dump).
  * </ul>
  *
  * <p>Usable on classes, on single test methods (only those methods are judged; the class's other tests run as usual),
@@ -76,6 +80,8 @@ public @interface ImageSoundness {
     String SHARED_INFRASTRUCTURE = SoundnessParameters.SHARED_INFRASTRUCTURE;
     /** JVM options that both child JVMs get besides the test JVM's own. */
     String CHILD_JVM_OPTIONS = SoundnessParameters.CHILD_JVM_OPTIONS;
+    /** The folder of proven archives, shared by runs. */
+    String CACHE_DIRECTORY = SoundnessParameters.CACHE_DIRECTORY;
     /** Set in the child JVMs where pkgimage runs tests (training, soundness runs): the harness stays out there. */
     String CHILD = ForkedJvm.CHILD_PARAMETER;
 

@@ -3,6 +3,8 @@ package io.pkgimage.junit;
 import io.pkgimage.junit.mirror.MirrorDescriptor;
 import io.pkgimage.junit.mirror.OtherEngines;
 import io.pkgimage.junit.plan.ChildConfigs;
+import io.pkgimage.junit.run.SoundnessArchives;
+import io.pkgimage.junit.settings.ImageLinks;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
@@ -31,6 +33,7 @@ import org.junit.platform.engine.discovery.UniqueIdSelector;
 import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.engine.support.descriptor.EngineDescriptor;
 import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.opentest4j.AssertionFailedError;
 
 /**
  * The soundness harness as a JUnit Platform engine, so that it judges the tests of every engine (Jupiter, Vintage,
@@ -98,7 +101,22 @@ public final class SoundnessEngine implements TestEngine {
             }
         }
         SoundnessFilter.takeOver(takenOver);
+        if (!root.getChildren().isEmpty()) {
+            linkAhead(parameters);
+        }
         return root;
+    }
+
+    /**
+     * Starts linking the imaged JVMs' archive now, while the launcher goes on discovering and planning: the plain JVM
+     * starts at execution, the imaged one once the archive is there.
+     */
+    private static void linkAhead(ConfigurationParameters parameters) {
+        try {
+            SoundnessArchives.ahead(ImageLinks.configured(parameters::get));
+        } catch (AssertionFailedError e) {
+            // the execution reports what is wrong with the configuration
+        }
     }
 
     /**

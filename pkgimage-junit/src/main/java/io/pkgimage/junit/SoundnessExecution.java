@@ -67,8 +67,9 @@ final class SoundnessExecution {
         ChildConfigs configs;
         try {
             SoundnessSettings settings = ImageLinks.configured(parameters::get);
-            configs = new ChildConfigs(settings, parameters);
-            archives = SoundnessArchives.make(settings, configs.probe(units));
+            ChildConfigs childConfigs = new ChildConfigs(settings, parameters);
+            configs = childConfigs;
+            archives = SoundnessArchives.of(settings, () -> childConfigs.probe(units));
         } catch (AssertionFailedError e) {
             units.forEach(u -> launcher.failAll(u, e));
             report.close();

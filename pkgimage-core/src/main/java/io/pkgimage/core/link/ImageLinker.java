@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -37,6 +38,19 @@ public final class ImageLinker {
      * @throws LinkException if the archive cannot be dumped or does not map, or (when strict) an image is refused
      */
     public static LinkResult link(LinkRequest request, Progress progress) {
+        return link(request, progress, archive -> {});
+    }
+
+    /**
+     * Links {@code request}, handing {@code dumped} the archive as soon as the JDK has written it, before its proof
+     * runs: for a caller that starts a JVM on it at once and trusts what that JVM did only once this returns. The file
+     * holds the bytes that the link then proves and publishes, in a scratch folder that the link moves or removes
+     * later, so the caller links it elsewhere before {@code dumped} returns. Not called when the archive comes from
+     * the cache or from the last link.
+     *
+     * @throws LinkException if the archive cannot be dumped or does not map, or (when strict) an image is refused
+     */
+    public static LinkResult link(LinkRequest request, Progress progress, Consumer<Path> dumped) {
         long start = System.nanoTime();
         Path out = request.outputDirectory();
         List<Path> classpath = LinkClasspath.of(request);
@@ -84,12 +98,13 @@ public final class ImageLinker {
         LinkCache.Maker dumpAndProve = scratch -> {
             Path classlist = scratch.resolve(LinkCache.CLASSLIST);
             Files.write(classlist, merged.lines(), StandardCharsets.UTF_8);
-            Path dumped = scratch.resolve(LinkCache.ARCHIVE);
+            Path written = scratch.resolve(LinkCache.ARCHIVE);
             progress.info("Dumping the archive of " + merged.lines().size() + " classlist lines with " + request.jdk());
-            ArchiveDumper.Dump dump = ArchiveDumper.dump(request, classlist, dumped, classpath, scratch);
-            ArchiveDumper.Proof proof = ArchiveDumper.prove(request, dumped, classpath, merged.appClasses(), scratch);
+            ArchiveDumper.Dump dump = ArchiveDumper.dump(request, classlist, written, classpath, scratch);
+            dumped.accept(written);
+            ArchiveDumper.Proof proof = ArchiveDumper.prove(request, written, classpath, merged.appClasses(), scratch);
             List<String> report = LinkReport.of(
-                    request, images, merged, classpath.size(), Files.size(dumped), dump, proof, mergeMillis);
+                    request, images, merged, classpath.size(), Files.size(written), dump, proof, mergeMillis);
             for (String line : report) {
                 progress.info(line.length() > 240 ? line.substring(0, 240) + "… (the report has it all)" : line);
             }

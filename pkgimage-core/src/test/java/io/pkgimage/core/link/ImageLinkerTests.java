@@ -25,6 +25,7 @@ import io.pkgimage.core.jdk.Jdks;
 import io.pkgimage.core.training.RecordingProgress;
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -40,6 +41,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
@@ -229,6 +231,36 @@ class ImageLinkerTests {
         Run run = runWithArgfile(jdk, second.argfile());
         assertThat(run.exitCode()).as(run.output()).isZero();
         assertThat(run.output()).contains("com.acme.Main source: shared objects file");
+    }
+
+    @Test
+    void aCallerGetsTheDumpedArchiveBeforeItsProofTheBytesThatArePublishedAndNothingFromTheCache() throws IOException {
+        // GIVEN a caller that keeps a hard link to the archive it is handed, and when, as against the proof's files
+        Jdk jdk = Jdks.current();
+        List<ClasspathEntry> classpath = jarClasspath();
+        Path image = train(jdk);
+        Path early = dir.resolve("early.jsa");
+        List<Boolean> provenThen = new ArrayList<>();
+        Consumer<Path> caller = archive -> {
+            provenThen.add(Files.exists(archive.resolveSibling("proof.args")));
+            try {
+                Files.createLink(early, archive);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        };
+
+        // WHEN it links, and another build links the same inputs elsewhere
+        LinkResult first =
+                ImageLinker.link(request("app", jdk, classpath, List.of(image), dir.resolve("one")), progress, caller);
+        LinkResult second =
+                ImageLinker.link(request("app", jdk, classpath, List.of(image), dir.resolve("two")), progress, caller);
+
+        // THEN it was handed the dumped archive once, before the proof ran: the bytes the link proved and published
+        assertThat(provenThen).containsExactly(false);
+        assertThat(Files.readAllBytes(early)).isEqualTo(Files.readAllBytes(first.archive()));
+        assertThat(first.summary()).contains(PROOF_3_OF_3);
+        assertThat(second.fromCache()).isTrue();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.pkgimage.junit.report;
 
+import io.pkgimage.core.soundness.ChildJit;
 import io.pkgimage.junit.settings.SoundnessSettings;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -32,13 +33,16 @@ public final class RunProgress {
         print(String.format(
                 Locale.ROOT,
                 "soundness: %d test classes in %d batch%s, each run in a plain and an imaged JVM (%d pair%s at a"
-                        + " time); %s",
+                        + " time); %s%s",
                 total,
                 batches,
                 batches == 1 ? "" : "es",
                 settings.slots(),
                 settings.slots() == 1 ? "" : "s",
-                settings.jdk()));
+                settings.jdk(),
+                settings.childOptions().contains(ChildJit.C1_ONLY)
+                        ? "; the suite is short, so they stop at C1 (" + ChildJit.C1_ONLY + ")"
+                        : ""));
     }
 
     /** Counts {@code classes} more judged, and says so for batch {@code batch}, which is done. */

@@ -27,7 +27,13 @@ public final class SoundnessReport implements AutoCloseable {
             String firstTest, double plainFirstMs, double imagedFirstMs, double plainMs, double imagedMs, int batch) {}
 
     /** Per batch: its classes, its JVMs' wall times, and the classes of the images its imaged JVM loaded. */
-    private record Batch(int number, int classes, long plainWallMs, long imagedWallMs, long imageClassesFromArchive) {}
+    private record Batch(
+            int number,
+            int classes,
+            long plainWallMs,
+            long imagedWallMs,
+            long imagedWaitedMs,
+            long imageClassesFromArchive) {}
 
     private final Path directory;
     private final List<Row> rows = new ArrayList<>();
@@ -85,6 +91,7 @@ public final class SoundnessReport implements AutoCloseable {
                 classes,
                 pair.plain().exit().wallMillis(),
                 pair.imaged().exit().wallMillis(),
+                pair.imaged().waitedMillis(),
                 pair.imaged().fromImages().size()));
     }
 
@@ -124,6 +131,7 @@ public final class SoundnessReport implements AutoCloseable {
                                 "classes", String.valueOf(b.classes()),
                                 "jvmPlainMs", String.valueOf(b.plainWallMs()),
                                 "jvmImagedMs", String.valueOf(b.imagedWallMs()),
+                                "imagedWaitedForArchiveMs", String.valueOf(b.imagedWaitedMs()),
                                 "imageClassesFromArchive", String.valueOf(b.imageClassesFromArchive()))))
                 + "\n  ],\n  \"tests\": ["
                 + lines(rows.stream()
@@ -179,13 +187,15 @@ public final class SoundnessReport implements AutoCloseable {
                 numberCell(number(l.imagedMs())),
                 numberCell(l.batch()))));
         html.append("</table>\n<h2>Batches: each in one plain and one imaged JVM</h2>\n<table>\n<tr><th>batch</th>"
-                + "<th>classes</th><th>JVM plain ms</th><th>JVM imaged ms</th><th>image classes from the archive</th>"
+                + "<th>classes</th><th>JVM plain ms</th><th>JVM imaged ms</th><th>imaged JVM waited for its archive ms</th>"
+                + "<th>image classes from the archive</th>"
                 + "</tr>\n");
         batches.forEach(b -> html.append(row(
                 numberCell(b.number()),
                 numberCell(b.classes()),
                 numberCell(b.plainWallMs()),
                 numberCell(b.imagedWallMs()),
+                numberCell(b.imagedWaitedMs()),
                 numberCell(b.imageClassesFromArchive()))));
         html.append("</table>\n<h2>Tests</h2>\n<table>\n<tr><th>class</th><th>test</th><th>verdict</th>"
                 + "<th>detail</th></tr>\n");

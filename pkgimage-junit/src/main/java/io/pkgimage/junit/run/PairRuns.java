@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.platform.commons.support.AnnotationSupport;
@@ -46,8 +47,10 @@ public final class PairRuns {
      * @param exit how it ended
      * @param fromImages the classes of the images it loaded from its archive
      * @param loadLog its class-load log
+     * @param waitedMillis how long it waited for its archive to be linked before it could start (0 for the plain JVM)
      */
-    public record Child(boolean imaged, RunLog log, ForkedJvm.Exit exit, List<String> fromImages, Path loadLog) {
+    public record Child(
+            boolean imaged, RunLog log, ForkedJvm.Exit exit, List<String> fromImages, Path loadLog, long waitedMillis) {
         /** {@code imaged} or {@code plain}, as messages name it. */
         public String mode() {
             return imaged ? "imaged" : "plain";
@@ -108,21 +111,27 @@ public final class PairRuns {
     private static Child child(SoundnessArchives archives, ChildConfig config, Path dir, boolean imaged) {
         SoundnessSettings settings = archives.settings();
         List<String> options = new ArrayList<>(settings.childJvmOptions());
+        long waited = System.nanoTime();
         if (imaged) {
-            options.addAll(archives.imaged().mapping());
+            options.addAll(archives.imagedMapping());
         } else {
             options.addAll(settings.recording());
         }
+        waited = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - waited);
         Path loadLog = dir.resolve(LOAD_LOG);
         options.add("-Xlog:class+load=info:file=" + loadLog.toAbsolutePath());
         ForkedJvm.Exit exit =
                 fork(settings, options, imaged ? archives.imagedClasspath() : archives.plainClasspath(), config, dir);
+        if (imaged) {
+            archives.imaged(); // it may have started on the dumped archive: what it did counts once that is proven
+        }
         return new Child(
                 imaged,
                 RunLog.read(dir.resolve(LOG)),
                 exit,
                 imageClassesFromArchive(archives.imageClasses(), loadLog),
-                loadLog);
+                loadLog,
+                waited);
     }
 
     /**

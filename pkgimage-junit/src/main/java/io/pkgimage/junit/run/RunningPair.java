@@ -83,13 +83,15 @@ public final class RunningPair {
     }
 
     /**
-     * Whether what the JVMs finished so far is proven: the imaged JVM's class-load log shows classes of the images
-     * from the archive (read until it does). The plain JVM maps the JDK's default archive alone.
+     * Whether what the JVMs finished so far is proven: the link proved the archive, and the imaged JVM's class-load
+     * log shows classes of the images from it (read until it does). The plain JVM maps the JDK's default archive
+     * alone.
      */
     public boolean proven() {
         if (!proven) {
-            proven = !PairRuns.imageClassesFromArchive(archives.imageClasses(), imagedLoadLog)
-                    .isEmpty();
+            proven = archives.linked()
+                    && !PairRuns.imageClassesFromArchive(archives.imageClasses(), imagedLoadLog)
+                            .isEmpty();
         }
         return proven;
     }

@@ -12,6 +12,7 @@ import io.pkgimage.core.link.MapFailure;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.opentest4j.AssertionFailedError;
@@ -50,6 +51,16 @@ public final class ImageLinks {
      */
     public static LinkResult link(LinkRequest request) {
         return ImageLinker.link(request, Progress.silent());
+    }
+
+    /**
+     * Links as {@code request} says, silently, handing {@code dumped} the archive as soon as it is dumped, before its
+     * proof ({@link ImageLinker#link(LinkRequest, Progress, Consumer)}).
+     *
+     * @throws PkgImageException when the link fails or, since it is strict, an image cannot be read
+     */
+    public static LinkResult link(LinkRequest request, Consumer<Path> dumped) {
+        return ImageLinker.link(request, Progress.silent(), dumped);
     }
 
     /**

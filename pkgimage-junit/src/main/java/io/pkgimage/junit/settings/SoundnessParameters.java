@@ -19,6 +19,8 @@ public final class SoundnessParameters {
     public static final String ISOLATED = "pkgimage.soundness.isolated";
     /** The key of whether the test infrastructure is archived too. */
     public static final String SHARED_INFRASTRUCTURE = "pkgimage.soundness.sharedInfrastructure";
+    /** The key of the folder of proven archives, shared by runs. */
+    public static final String CACHE_DIRECTORY = "pkgimage.soundness.cacheDirectory";
     /** The key of the children's extra JVM options. */
     public static final String CHILD_JVM_OPTIONS = "pkgimage.soundness.childJvmOptions";
 

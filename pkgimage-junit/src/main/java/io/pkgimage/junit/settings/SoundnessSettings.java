@@ -3,23 +3,20 @@ package io.pkgimage.junit.settings;
 import io.pkgimage.core.PkgImageException;
 import io.pkgimage.core.jdk.Jdk;
 import io.pkgimage.core.jdk.Jdks;
+import io.pkgimage.core.soundness.ChildJit;
 import io.pkgimage.core.training.TestJvmRecording;
 import java.io.File;
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * The harness's configuration for one test run, read and checked before anything is linked or started.
@@ -56,8 +53,9 @@ public record SoundnessSettings(
     static final long DEFAULT_TIMEOUT = 600;
 
     /**
-     * The default of {@link SoundnessParameters#CHILD_JVM_OPTIONS}: none, so the children's JIT is the test JVM's.
-     * Delaying C2 helped when every class had JVMs of its own; a batch's JVMs run long enough to want C2 as usual.
+     * The default of {@link SoundnessParameters#CHILD_JVM_OPTIONS}: none. The children's JIT is then the test JVM's,
+     * unless the suite is short by its image's training: then they stop at C1 ({@link ChildJit}, through {@link
+     * #withChildOptions}).
      */
     static final String DEFAULT_CHILD_OPTIONS = "";
 
@@ -84,6 +82,25 @@ public record SoundnessSettings(
         List<String> all = new ArrayList<>(jvmOptions);
         all.addAll(childOptions);
         return all;
+    }
+
+    /** These settings with {@code more} options for both child JVMs after their own. */
+    public SoundnessSettings withChildOptions(List<String> more) {
+        List<String> options = new ArrayList<>(childOptions);
+        options.addAll(more);
+        return new SoundnessSettings(
+                jdk,
+                classpath,
+                images,
+                jvmOptions,
+                workDirectory,
+                cacheDirectory,
+                timeout,
+                concurrent,
+                sharedInfrastructure,
+                options,
+                isolated,
+                recording);
     }
 
     /** How many pairs of JVMs run at once: one per two cores when a pair's JVMs run side by side. */
@@ -117,8 +134,8 @@ public record SoundnessSettings(
         List<Path> classpath = testClassPath();
         List<Path> images = parameter
                 .apply(SoundnessParameters.IMAGES)
-                .map(SoundnessSettings::named)
-                .orElseGet(() -> discover(classpath));
+                .map(ImageFiles::named)
+                .orElseGet(() -> ImageFiles.found(classpath));
         Path work = workDirectory(parameter);
         Duration timeout = Duration.ofSeconds(parameter
                 .apply(SoundnessParameters.TIMEOUT)
@@ -135,7 +152,11 @@ public record SoundnessSettings(
                             SoundnessParameters.TIMEOUT + " must be a positive number of seconds, not '" + v + "'");
                 })
                 .orElse(DEFAULT_TIMEOUT));
-        Path cache = Path.of(System.getProperty("user.home"), ".cache", "pkgimage", "archives");
+        Path cache = parameter
+                .apply(SoundnessParameters.CACHE_DIRECTORY)
+                .filter(v -> !v.isBlank())
+                .map(v -> inModule(Path.of(v.trim())))
+                .orElseGet(() -> Path.of(System.getProperty("user.home"), ".cache", "pkgimage", "archives"));
         return new SoundnessSettings(
                 jdk,
                 classpath,
@@ -224,54 +245,16 @@ public record SoundnessSettings(
      * (Surefire's {@code basedir}), not to the tests' working directory, which a build may set elsewhere.
      */
     public static Path workDirectory(Function<String, Optional<String>> parameter) {
+        return inModule(parameter
+                .apply(SoundnessParameters.WORK_DIRECTORY)
+                .map(Path::of)
+                .orElse(Path.of("target", "pkgimage", "soundness")));
+    }
+
+    /** {@code path} relative to the module's folder (Surefire's {@code basedir}), absolute. */
+    private static Path inModule(Path path) {
         Path base = Path.of(System.getProperty("basedir", System.getProperty("user.dir")));
-        return base.resolve(parameter
-                        .apply(SoundnessParameters.WORK_DIRECTORY)
-                        .map(Path::of)
-                        .orElse(Path.of("target", "pkgimage", "soundness")))
-                .toAbsolutePath()
-                .normalize();
-    }
-
-    private static List<Path> named(String value) {
-        List<Path> images = new ArrayList<>();
-        for (String name : value.split(",")) {
-            if (name.isBlank()) {
-                continue;
-            }
-            Path image = Path.of(name.trim()).toAbsolutePath();
-            if (!Files.isRegularFile(image)) {
-                throw new IllegalArgumentException(SoundnessParameters.IMAGES + " names '" + image
-                        + "', which is not a file; build it with pkgimage:compile or correct the path");
-            }
-            images.add(image);
-        }
-        return images;
-    }
-
-    /** The images next to the class path's jars, and in the folder above its class folders ({@code target/}). */
-    private static List<Path> discover(List<Path> classpath) {
-        Set<Path> found = new LinkedHashSet<>();
-        for (Path entry : classpath) {
-            if (Files.isDirectory(entry) && entry.getParent() != null) {
-                try (Stream<Path> files = Files.list(entry.getParent())) {
-                    files.filter(f -> f.getFileName().toString().endsWith("-pkgimage.jar"))
-                            .sorted()
-                            .forEach(found::add);
-                } catch (IOException e) {
-                    // an unreadable folder holds no image; finding none at all is reported
-                }
-            } else {
-                String name = entry.getFileName().toString();
-                if (name.endsWith(".jar")) {
-                    Path image = entry.resolveSibling(name.substring(0, name.length() - 4) + "-pkgimage.jar");
-                    if (Files.isRegularFile(image)) {
-                        found.add(image);
-                    }
-                }
-            }
-        }
-        return new ArrayList<>(found);
+        return base.resolve(path).toAbsolutePath().normalize();
     }
 
     /**
