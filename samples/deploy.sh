@@ -19,9 +19,7 @@ root=$(dirname "$here")
 echo "== building pkgimage (core, Maven plugin, JUnit harness)"
 run_mvn -f "$root/pom.xml" install -DskipTests -Dspotless.check.skip=true -Dpkgimage.it.skip=true \
   -pl pkgimage-core,pkgimage-maven-plugin,pkgimage-junit -am
-version=$(sed -n '0,/<artifactId>pkgimage-parent<\/artifactId>/d; s/.*<version>\(.*\)<\/version>.*/\1/p' "$root/pom.xml" | head -1)
 ms() { awk -v us="$1" 'BEGIN { printf "%.1f", us / 1000 }'; }
-millis() { date +%s%3N; }
 work="$here/target/deploy"
 rm -rf "$work"
 mkdir -p "$work/elsewhere"

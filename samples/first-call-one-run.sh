@@ -12,7 +12,6 @@ root=$(dirname "$here")
 . "$here/lib.sh" "$@"
 build_pkgimage
 ms() { awk -v us="$1" 'BEGIN { printf "%.1f", us / 1000 }'; }
-build() { mvn -B -Dstyle.color=never ${CI:+-ntp} "$@" 2>&1 | sed -e 's/\x1b\[[0-9;]*m//g'; }
 work="$here/target/first-call-one-run"
 rm -rf "$work"
 mkdir -p "$work"

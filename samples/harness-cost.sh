@@ -23,12 +23,9 @@ suites=("$@")
 echo "== building pkgimage (core, harness, Maven plugin)"
 run_mvn -f "$root/pom.xml" install -DskipTests -Dspotless.check.skip=true -Dpkgimage.it.skip=true \
   -pl pkgimage-core,pkgimage-junit,pkgimage-maven-plugin -am
-version=$(sed -n '0,/<artifactId>pkgimage-parent<\/artifactId>/d; s/.*<version>\(.*\)<\/version>.*/\1/p' "$root/pom.xml" | head -1)
 work="$here/target/harness-cost"
 rm -rf "$work"
 mkdir -p "$work"
-millis() { date +%s%3N; }
-build() { mvn -B -Dstyle.color=never ${CI:+-ntp} "$@" 2>&1 | sed -e 's/\x1b\[[0-9;]*m//g'; }
 seconds() { awk -v v="$1" 'BEGIN { printf "%.1f", v / 1000 }'; }
 
 out="$here/target/harness-cost.md"

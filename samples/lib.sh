@@ -1,6 +1,6 @@
-# Shared by samples/first-call.sh and samples/shell.sh (sourced with their arguments, after setting $root): the
-# runs and JDKs asked for ([RUNS] [JDK...], defaults 11 runs, JDKs 17 and 25), Maven with plain output, the build of
-# pkgimage itself, and the statistics of the tables.
+# Shared by the scripts of samples/ (sourced with their arguments, after setting $root): the runs and JDKs asked for
+# ([RUNS] [JDK...], defaults 11 runs, JDKs 17 and 25), Maven with plain output, pkgimage's version and its build, a
+# clock, and the statistics of the tables.
 runs=${1:-11}
 shift || true
 jdks=("$@")
@@ -9,6 +9,11 @@ mvn=(mvn -B -q -Dstyle.color=never)
 [ -n "${CI:-}" ] && mvn+=(-ntp)
 # Maven's console prints colour resets even in batch mode; keep the output plain
 run_mvn() { "${mvn[@]}" "$@" 2>&1 | sed -e 's/\x1b\[[0-9;]*m//g' -e '/^$/d'; }
+# Maven with its full log (not -q), plain, for scripts that read what the goals said
+build() { mvn -B -Dstyle.color=never ${CI:+-ntp} "$@" 2>&1 | sed -e 's/\x1b\[[0-9;]*m//g'; }
+millis() { date +%s%3N; }
+# pkgimage's own version, for the projects the scripts write
+version=$(sed -n '0,/<artifactId>pkgimage-parent<\/artifactId>/d; s/.*<version>\(.*\)<\/version>.*/\1/p' "$root/pom.xml" | head -1)
 
 build_pkgimage() {
   echo "== building pkgimage (core and Maven plugin)"

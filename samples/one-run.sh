@@ -13,13 +13,9 @@ here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
 . "$here/lib.sh" "${1:-2}"
 build_pkgimage
-version=$(sed -n '0,/<artifactId>pkgimage-parent<\/artifactId>/d; s/.*<version>\(.*\)<\/version>.*/\1/p' "$root/pom.xml" | head -1)
 work="$here/target/one-run"
 rm -rf "$work"
 mkdir -p "$work"
-millis() { date +%s%3N; }
-# full logs (not -q): what compile said of the recording is read from them
-build() { mvn -B -Dstyle.color=never ${CI:+-ntp} "$@" 2>&1 | sed -e 's/\x1b\[[0-9;]*m//g'; }
 
 # the module $1 of it/src/it, as a build of its own suite: no soundness execution, the argLine property taken
 make_project() {

@@ -19,7 +19,6 @@ root=$(dirname "$here")
 echo "== building pkgimage (core, Maven plugin, JUnit harness)"
 run_mvn -f "$root/pom.xml" install -DskipTests -Dspotless.check.skip=true -Dpkgimage.it.skip=true \
   -pl pkgimage-core,pkgimage-maven-plugin,pkgimage-junit -am
-version=$(sed -n '0,/<artifactId>pkgimage-parent<\/artifactId>/d; s/.*<version>\(.*\)<\/version>.*/\1/p' "$root/pom.xml" | head -1)
 
 work="$here/target/spring-boot"
 rm -rf "$work"

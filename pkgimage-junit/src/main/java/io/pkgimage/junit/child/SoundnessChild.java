@@ -28,7 +28,7 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * The {@code main} of a soundness child JVM: runs the tests its {@link ChildConfig} selects through the JUnit
  * Platform Launcher, with the harness in child mode, and writes each event to its {@link RunLog} as it happens,
  * goodbye last. A test class that runs longer than its timeout stops the JVM (exit code {@value #TIMED_OUT}), after
- * saying so in the log; the JVM halts when its standard input closes (its parent is gone).
+ * saying so in the log; the JVM halts when its parent is gone ({@code ParentWatch}).
  */
 public final class SoundnessChild {
     /** The exit code of a child that stopped itself because a class passed its timeout. */

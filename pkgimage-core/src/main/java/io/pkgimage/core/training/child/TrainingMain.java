@@ -27,7 +27,7 @@ import java.util.Properties;
  * JVM with {@code System.exit}; its exit code then tells whether the workload succeeded). Before a main class runs,
  * the file is written with {@code mainStarted=true} instead: a main that halts the JVM ({@code Runtime.halt}, which
  * runs no shutdown hook) leaves that, and the exit code again tells how the workload ended. The child halts when its
- * standard input closes, so it never outlives its parent. This class uses only the JDK, so that a package without tests trains without
+ * parent is gone ({@link ParentWatch}), so it never outlives it. This class uses only the JDK, so that a package without tests trains without
  * the JUnit Platform; {@link JUnitTraining} runs tests.
  */
 public final class TrainingMain {
