@@ -338,6 +338,20 @@ class ImageSoundnessTests {
     }
 
     @Test
+    void aCacheDirectoryThatIsAFileFailsEveryTestNamingIt() throws IOException {
+        Path file = Files.writeString(work.resolve("not-a-folder"), "x", StandardCharsets.UTF_8);
+
+        EngineExecutionResults results =
+                run(Map.of(ImageSoundness.CACHE_DIRECTORY, file.toString()), SoundFixture.class);
+
+        results.testEvents().assertStatistics(s -> s.started(3).failed(3));
+        assertThat(failure(results, "readsJson"))
+                .hasMessage("The soundness harness is misconfigured: pkgimage.soundness.cacheDirectory names '" + file
+                        + "', which is a file, not a folder; name a folder (it is made if missing) or leave it unset"
+                        + " for ~/.cache/pkgimage/archives");
+    }
+
+    @Test
     void oneAfterTheOtherWithNothingSharedAndTheFullJitGivesTheSameVerdicts() throws IOException {
         EngineExecutionResults results = run(
                 Map.of(ImageSoundness.CONCURRENT, "false", ImageSoundness.CHILD_JVM_OPTIONS, ""), UnsoundFixture.class);

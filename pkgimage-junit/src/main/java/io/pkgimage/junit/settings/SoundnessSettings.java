@@ -157,6 +157,11 @@ public record SoundnessSettings(
                 .filter(v -> !v.isBlank())
                 .map(v -> inModule(Path.of(v.trim())))
                 .orElseGet(() -> Path.of(System.getProperty("user.home"), ".cache", "pkgimage", "archives"));
+        if (Files.exists(cache) && !Files.isDirectory(cache)) {
+            throw new IllegalArgumentException(SoundnessParameters.CACHE_DIRECTORY + " names '" + cache
+                    + "', which is a file, not a folder; name a folder (it is made if missing) or leave it unset for"
+                    + " ~/.cache/pkgimage/archives");
+        }
         return new SoundnessSettings(
                 jdk,
                 classpath,
