@@ -206,12 +206,10 @@ public final class JShell {
                     if (classpathClasses.contains(shared.get().replace('.', '/'))) {
                         archived++;
                     }
-                } else if (line.contains("[class,load] ") && line.contains(" source: file:")) {
-                    String name = line.substring(line.indexOf("[class,load] ") + "[class,load] ".length());
-                    name = name.substring(0, Math.max(0, name.indexOf(' ')));
-                    if (classpathClasses.contains(name.replace('.', '/'))) {
-                        read++;
-                    }
+                } else if (ClassLoadLog.classFromFile(line)
+                        .filter(name -> classpathClasses.contains(name.replace('.', '/')))
+                        .isPresent()) {
+                    read++;
                 }
             }
         } catch (IOException | UncheckedIOException e) {

@@ -428,6 +428,25 @@ class ImageLinkerTests {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"-Xlog:gc*", "-XX:StartFlightRecording"})
+    void aRunThatAlsoLogsALongerTagSetToStandardOutputIsProven(String option) throws IOException {
+        // GIVEN a run whose JVM logs to standard output under a longer tag set than [class,load] (a service's GC log,
+        // Flight Recorder's start-up lines): the JVM then pads the proof's lines to [class,load ]
+        Jdk jdk = Jdks.current();
+        LinkRequest request = withJvmOptions(
+                request("app", jdk, jarClasspath(), List.of(train(jdk)), dir.resolve("out")), List.of(option));
+
+        // WHEN
+        LinkResult result = ImageLinker.link(request, progress);
+
+        // THEN the proof still reads which classes came from the archive
+        assertThat(result.summary()).contains(PROOF_3_OF_3);
+        Run run = runWithArgfile(jdk, result.argfile());
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.output()).containsPattern("\\[class,load +\\] com\\.acme\\.Main source: shared objects file");
+    }
+
+    @ParameterizedTest
     @ValueSource(ints = {17, 25})
     void aJavaAgentInTheRunsOptionsIsLeftOutOfTheDumpAndTheArchiveMapsWithIt(int feature) throws IOException {
         // GIVEN a run with a Java agent that adds a class-file transformer (a JVM refuses to dump with one)
