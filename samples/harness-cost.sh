@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # What the soundness harness costs a module's `mvn test`: real published test suites (commons-cli's, and
-# commons-lang3's when named), each built as the module it/src/it/soundness-<suite> builds it, run three ways,
+# commons-lang3's when named), each built as the module it/src/it/soundness-<suite> builds it, run four ways,
 # interleaved run by run, after one untimed `mvn package` that writes the module's image:
 #   plain    mvn test
 #   twice    two plain `mvn test` at once, of two copies of the module: the suite run twice side by side, with no
@@ -8,9 +8,9 @@
 #   cold     mvn test -Dpkgimage.soundness.all=true, with an empty archive cache and no earlier link in target/: the
 #            harness dumps the archive, as in a CI that keeps nothing between builds
 #   warm     the same again, with the archive that the cold run left in its cache
-# Prints the median wall times of the whole `mvn test` and the ratios (to plain, and of the judged runs to twice), and per judged run what its steps took (the
-# link's merge, dump and proof; how long the imaged JVM waited for its archive; each JVM's wall time), and writes
-# them to samples/target/harness-cost.md.
+# Prints the median wall times of the whole `mvn test` and the ratios (to plain, and of the judged run to twice), and
+# per judged run what its steps took (the link's merge, dump and proof; how long the imaged JVM waited for its
+# archive; each JVM's wall time), and writes them to samples/target/harness-cost.md.
 #
 # Usage: samples/harness-cost.sh [RUNS] [SUITE...]    default: 5 runs of commons-cli (JDK 17, Maven's); suites:
 #        commons-cli, commons-lang3 (11,508 tests: minutes a run)
